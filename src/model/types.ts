@@ -173,7 +173,15 @@ export interface LoadErrorInfo {
   readonly where?: string;
   readonly line?: number;
   readonly column?: number;
-  readonly kind: 'empty' | 'binary' | 'json-syntax' | 'not-a-history' | 'invalid' | 'too-large' | 'cancelled' | 'io';
+  readonly kind:
+    | 'empty'
+    | 'binary'
+    | 'json-syntax'
+    | 'not-a-history'
+    | 'invalid'
+    | 'too-large'
+    | 'cancelled'
+    | 'io';
 }
 
 /** Progress while loading, reported by loaders and the worker. */
