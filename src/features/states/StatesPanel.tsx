@@ -1,0 +1,4 @@
+// Placeholder until the feature lands; replaced by its owner.
+export function StatesPanel() {
+  return <section aria-label="States">States</section>;
+}
