@@ -1,0 +1,86 @@
+// Command-line parsing for fsm-history-explorer: turns argv into one Command.
+// Small hand-written parser (node's parseArgs in Node 20 has no --no-x form).
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'summary'; readonly files: readonly string[]; readonly json: boolean }
+  | {
+      readonly kind: 'open';
+      readonly files: readonly string[];
+      /** 0 picks a free port. */
+      readonly port: number;
+      /** Open the user's browser (false with --no-open). */
+      readonly openBrowser: boolean;
+      /** Folder of the built app; null means the package's dist/. */
+      readonly dist: string | null;
+    }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+const SUMMARY_ONLY = new Set(['--json']);
+const OPEN_ONLY = new Set(['--port', '--no-open', '--dist']);
+const WITH_VALUE = new Set(['--port', '--dist']);
+const KNOWN = new Set(['--json', '--port', '--no-open', '--dist', '--help', '-h', '--version', '-v', '-V']);
+
+export function parseArgs(argv: readonly string[]): Command {
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!KNOWN.has(name)) return usageError(`unknown option ${name}`);
+    if (WITH_VALUE.has(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '') return usageError(`option ${name} needs a value`);
+      options.set(name, value);
+    } else {
+      if (eq > 0) return usageError(`option ${name} takes no value`);
+      options.set(name, true);
+    }
+  }
+
+  if (options.has('--help') || options.has('-h')) return { kind: 'help' };
+  if (options.has('--version') || options.has('-v') || options.has('-V')) return { kind: 'version' };
+
+  const first = positionals[0];
+  const kind = first === 'summary' ? 'summary' : 'open';
+  const files = first === 'summary' || first === 'open' ? positionals.slice(1) : positionals;
+  const misplaced = [...options.keys()].find((o) => (kind === 'summary' ? OPEN_ONLY : SUMMARY_ONLY).has(o));
+  if (misplaced) {
+    return usageError(
+      `option ${misplaced} is only for the ${kind === 'summary' ? 'open' : 'summary'} command`,
+    );
+  }
+
+  if (kind === 'summary') {
+    if (files.length === 0) return usageError('summary needs at least one FILE');
+    return { kind, files, json: options.has('--json') };
+  }
+  const portText = options.get('--port');
+  let port = 0;
+  if (typeof portText === 'string') {
+    port = Number(portText);
+    if (!/^\d+$/.test(portText) || port > 65535)
+      return usageError(`--port must be 0..65535, not ${portText}`);
+  }
+  const dist = options.get('--dist');
+  return {
+    kind,
+    files,
+    port,
+    openBrowser: !options.has('--no-open'),
+    dist: typeof dist === 'string' ? dist : null,
+  };
+}
+
+function usageError(message: string): Command {
+  return { kind: 'usage-error', message };
+}

@@ -1,0 +1,39 @@
+// The command-line entry: parses argv and runs `summary` or `open`. Called by
+// bin/fsm-history-explorer.mjs; returns the exit code (the `open` server keeps
+// the process alive after main returns). The commands are imported on use, so
+// --help and `open` start without loading the model.
+import { parseArgs } from './args.ts';
+import type { Output } from './summaryCommand.ts';
+import { packageVersion, USAGE } from './usage.ts';
+
+const processOutput: Output = {
+  out: (text) => {
+    process.stdout.write(text);
+  },
+  err: (text) => {
+    process.stderr.write(text);
+  },
+};
+
+export async function main(argv: readonly string[], io: Output = processOutput): Promise<number> {
+  const command = parseArgs(argv);
+  switch (command.kind) {
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    case 'version':
+      io.out(`${packageVersion()}\n`);
+      return 0;
+    case 'usage-error':
+      io.err(`fsm-history-explorer: ${command.message}\n\n${USAGE}`);
+      return 1;
+    case 'summary': {
+      const { summaryCommand } = await import('./summaryCommand.ts');
+      return summaryCommand(command.files, command.json, io);
+    }
+    case 'open': {
+      const { openCommand } = await import('./openCommand.ts');
+      return openCommand(command, io);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+// `fsm-history-explorer [open] [FILE...]`: checks the files, makes sure the app
+// is built, serves it with the files on 127.0.0.1, prints the address and
+// opens the browser at /?url=/__files/0&url=/__files/1... (or /?sample).
+// Returns once the server is up; the server then keeps the process alive until Ctrl-C.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openBrowser } from './openBrowser.ts';
+import { packageRoot } from './paths.ts';
+import { FILES_PREFIX, type RunningServer, startServer } from './server.ts';
+import type { Output } from './summaryCommand.ts';
+
+export interface OpenOptions {
+  readonly files: readonly string[];
+  readonly port: number;
+  readonly openBrowser: boolean;
+  readonly dist: string | null;
+}
+
+/** The page address that loads the given number of files (or the samples). */
+export function appQuery(fileCount: number): string {
+  if (fileCount === 0) return '?sample';
+  return `?${Array.from({ length: fileCount }, (_, i) => `url=${FILES_PREFIX}${i}`).join('&')}`;
+}
+
+function checkFiles(files: readonly string[], io: Output): boolean {
+  let ok = true;
+  for (const file of files) {
+    let problem: string | null = null;
+    try {
+      if (!statSync(file).isFile()) problem = 'is not a file';
+    } catch (err) {
+      problem = (err as { code?: unknown }).code === 'ENOENT' ? 'no such file' : String(err);
+    }
+    if (problem !== null) {
+      io.err(`fsm-history-explorer: ${file}: ${problem}\n`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/** The folder to serve, building dist/ first when it is missing; null when that fails. */
+function appFolder(dist: string | null, io: Output): string | null {
+  if (dist !== null) {
+    if (existsSync(join(dist, 'index.html'))) return resolve(dist);
+    io.err(`fsm-history-explorer: ${dist}: no index.html there; --dist must name a built app folder\n`);
+    return null;
+  }
+  const root = join(packageRoot, 'dist');
+  if (existsSync(join(root, 'index.html'))) return root;
+  io.err('The app is not built yet (no dist/index.html): building it with `npx vite build`...\n');
+  const build = spawnSync('npx', ['vite', 'build'], {
+    cwd: packageRoot,
+    stdio: ['ignore', 2, 2],
+    shell: process.platform === 'win32',
+  });
+  if (build.status === 0 && existsSync(join(root, 'index.html'))) return root;
+  io.err('fsm-history-explorer: the build failed; run `npx vite build` in the package folder to see why\n');
+  return null;
+}
+
+export async function openCommand(options: OpenOptions, io: Output): Promise<number> {
+  if (!checkFiles(options.files, io)) return 2;
+  const root = appFolder(options.dist, io);
+  if (root === null) return 2;
+  let server: RunningServer;
+  try {
+    server = await startServer({ root, files: options.files, port: options.port });
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const reason = code === 'EADDRINUSE' ? `port ${options.port} is already in use` : String(err);
+    io.err(`fsm-history-explorer: cannot start the server: ${reason}\n`);
+    return 2;
+  }
+  const url = `${server.origin}${appQuery(options.files.length)}`;
+  const lines = [`FSM History Explorer is serving ${root} at ${server.origin}`];
+  options.files.forEach((file, i) => {
+    lines.push(`  ${FILES_PREFIX}${i}  ${file}`);
+  });
+  lines.push(`Open ${url}`, 'Press Ctrl-C to stop.');
+  io.out(`${lines.join('\n')}\n`);
+  if (options.openBrowser && !openBrowser(url)) {
+    io.out('No way to open a browser was found here: open the address above yourself.\n');
+  }
+  const stop = (): void => {
+    server.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}

@@ -1,0 +1,24 @@
+// The Web Worker entry that loads history files off the main thread.
+// Started by loadClient.ts as a module worker; answers each `load` request
+// with progress messages and one result (see messages.ts).
+import { isWorkerRequest, type WorkerResponse } from './messages.ts';
+import { handleLoadRequest } from './workerHandler.ts';
+
+interface WorkerScope {
+  postMessage(message: WorkerResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const post = (message: WorkerResponse): void => scope.postMessage(message);
+
+// Requests are handled one after another, in arrival order.
+let queue: Promise<void> = Promise.resolve();
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  if (!isWorkerRequest(request)) return;
+  queue = queue.then(() => handleLoadRequest(request, post)).catch(() => undefined);
+});
+
+post({ type: 'ready' });

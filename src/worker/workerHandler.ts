@@ -1,0 +1,49 @@
+// What the load worker does with one request: load the file with loadOne and
+// post throttled progress and then the result. Kept apart from the worker
+// entry (loadWorker.ts) so tests can drive it without a real Worker.
+import type { FileLoadResult, LoadProgress } from '../model/types.ts';
+import { errorFromException, failed } from './loadErrors.ts';
+import { inputSize, loadOne } from './loadOne.ts';
+import type { LoadRequest, WorkerResponse } from './messages.ts';
+
+/** Progress messages closer together than this are coalesced (the latest one wins). */
+const PROGRESS_INTERVAL_MS = 40;
+
+export async function handleLoadRequest(
+  request: LoadRequest,
+  post: (message: WorkerResponse) => void,
+): Promise<void> {
+  let lastPosted = Number.NEGATIVE_INFINITY;
+  let pending: LoadProgress | null = null;
+  const flush = (): void => {
+    if (pending === null) return;
+    try {
+      post({ type: 'progress', id: request.id, progress: pending });
+    } catch {
+      // A lost progress message is harmless; the result still follows.
+    }
+    pending = null;
+    lastPosted = Date.now();
+  };
+  const onProgress = (p: LoadProgress): void => {
+    pending = p;
+    if (Date.now() - lastPosted >= PROGRESS_INTERVAL_MS) flush();
+  };
+  const result = await loadOne({ name: request.name, data: request.data }, { onProgress });
+  flush();
+  postResult(request, result, post);
+}
+
+function postResult(
+  request: LoadRequest,
+  result: FileLoadResult,
+  post: (message: WorkerResponse) => void,
+): void {
+  try {
+    post({ type: 'result', id: request.id, result });
+  } catch (err) {
+    // The result could not be copied to the page (too big, or not cloneable).
+    const error = errorFromException(request.name, inputSize(request.data), err);
+    post({ type: 'result', id: request.id, result: failed(error) });
+  }
+}
