@@ -1,0 +1,396 @@
+// Paints a TreeLayout on a 2D canvas context for one viewport: links, nodes,
+// collapse badges, the detached group, and the overlays (selection path,
+// filter dimming, resource ring). Only what the culling index returns for the
+// visible rectangle is drawn. Level of detail follows the zoom: plain coloured
+// boxes when far away, status glyphs and data-mode letters closer, state names
+// when legible, arc names on links when closer still.
+import { ACCENT, dataModeLetter, type StatusStyle, statusStyle } from './colors.ts';
+import { forEachLinkIn, forEachNodeIn } from './cull.ts';
+import { badgeText, LEVEL_GAP, NODE_H, NODE_W, type Rect, type TreeLayout, toggleRect } from './layout.ts';
+import { type Size, type Viewport, visibleWorldRect } from './viewport.ts';
+
+/** The part of CanvasRenderingContext2D the drawing uses (a fake one counts calls in tests). */
+export type DrawContext = Pick<
+  CanvasRenderingContext2D,
+  | 'setTransform'
+  | 'fillRect'
+  | 'strokeRect'
+  | 'beginPath'
+  | 'closePath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'arcTo'
+  | 'rect'
+  | 'stroke'
+  | 'fill'
+  | 'fillText'
+  | 'measureText'
+  | 'setLineDash'
+  | 'save'
+  | 'restore'
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'globalAlpha'
+>;
+
+export interface DrawState {
+  /** Selected step index, -1 for none. */
+  readonly selectedStep: number;
+  /** 1 for slots on the path from the root to the selected step. */
+  readonly onPath: Uint8Array | null;
+  /** FilterResult.matches when a filter is active (others are dimmed), else null. */
+  readonly matches: Uint8Array | null;
+  readonly highlightedResource: string | null;
+  readonly hoverSlot: number;
+}
+
+export interface DrawStats {
+  readonly nodes: number;
+  readonly links: number;
+  readonly labels: number;
+  readonly arcLabels: number;
+}
+
+/** Zoom levels (world -> CSS pixel scale) where details appear. */
+export const LOD = {
+  /** Below this, nodes are plain boxes batched by colour. */
+  boxes: 0.25,
+  /** Status glyphs, data-mode letters, collapse handles. */
+  glyphs: 0.45,
+  /** State names. */
+  labels: 0.6,
+  /** Arc names on links. */
+  arcs: 1.1,
+} as const;
+
+const LABEL_FONT = '12.5px system-ui, -apple-system, "Segoe UI", sans-serif';
+const SMALL_FONT = 'bold 10px system-ui, -apple-system, "Segoe UI", sans-serif';
+const ARC_FONT = 'italic 10px system-ui, -apple-system, "Segoe UI", sans-serif';
+const GROUP_FONT = '600 13px system-ui, -apple-system, "Segoe UI", sans-serif';
+const CHIP_W = 22;
+const MODE_W = 20;
+const RADIUS = 6;
+const DIM_ALPHA = 0.28;
+/** Where between parent and child columns the links fork (fraction of the gap). */
+const FORK = 0.6;
+
+/** Per-canvas memo of truncated labels (widths are in world units, so they do not change with zoom). */
+export interface DrawCache {
+  readonly labels: Map<string, string>;
+  readonly arcs: Map<string, string>;
+}
+
+export function createDrawCache(): DrawCache {
+  return { labels: new Map(), arcs: new Map() };
+}
+
+export function drawTree(
+  ctx: DrawContext,
+  layout: TreeLayout | null,
+  vp: Viewport,
+  size: Size,
+  dpr: number,
+  state: DrawState,
+  cache: DrawCache,
+): DrawStats {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = ACCENT.background;
+  ctx.fillRect(0, 0, size.width, size.height);
+  if (!layout || layout.count === 0) return { nodes: 0, links: 0, labels: 0, arcLabels: 0 };
+
+  const view = visibleWorldRect(vp, size);
+  const s = vp.scale;
+  ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * vp.tx, dpr * vp.ty);
+
+  if (layout.detached) drawDetachedFrame(ctx, layout, vp, view, dpr);
+  const links = drawLinks(ctx, layout, view, s, state, cache);
+
+  const slots: number[] = [];
+  forEachNodeIn(layout, view, (slot) => {
+    slots.push(slot);
+  });
+  let labels = 0;
+  if (s < LOD.boxes) drawBoxes(ctx, layout, slots, s, state);
+  else labels = drawNodes(ctx, layout, slots, s, state, cache);
+  ctx.globalAlpha = 1;
+  return { nodes: slots.length, links: links.count, labels, arcLabels: links.arcLabels };
+}
+
+function isDim(layout: TreeLayout, slot: number, state: DrawState): boolean {
+  return state.matches !== null && state.matches[layout.step[slot]!] !== 1;
+}
+
+function usesResource(layout: TreeLayout, slot: number, type: string | null): boolean {
+  if (type === null) return false;
+  return Object.hasOwn(layout.run.steps[layout.step[slot]!]!.resourceUsage, type);
+}
+
+function drawLinks(
+  ctx: DrawContext,
+  layout: TreeLayout,
+  view: Rect,
+  s: number,
+  state: DrawState,
+  cache: DrawCache,
+): { count: number; arcLabels: number } {
+  const normal: number[] = [];
+  const dim: number[] = [];
+  const path: number[] = [];
+  forEachLinkIn(layout, view, (child) => {
+    if (state.onPath?.[child] === 1) path.push(child);
+    else if (isDim(layout, child, state)) dim.push(child);
+    else normal.push(child);
+  });
+  ctx.strokeStyle = ACCENT.link;
+  ctx.lineWidth = 1.5 / s;
+  ctx.setLineDash([]);
+  strokeElbows(ctx, layout, normal);
+  ctx.globalAlpha = DIM_ALPHA;
+  strokeElbows(ctx, layout, dim);
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = ACCENT.selection;
+  ctx.lineWidth = 3.5 / s;
+  strokeElbows(ctx, layout, path);
+
+  let arcLabels = 0;
+  if (s >= LOD.arcs) {
+    // The arc is the parent's choice: one label per parent, on its trunk.
+    ctx.font = ARC_FONT;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'bottom';
+    ctx.fillStyle = ACCENT.mutedText;
+    let lastParent = -1;
+    const room = (LEVEL_GAP - NODE_W) * FORK - 6;
+    for (const list of [normal, path, dim]) {
+      for (const child of list) {
+        const p = layout.parentSlot[child]!;
+        if (p === lastParent) continue;
+        lastParent = p;
+        const arc = layout.run.steps[layout.step[p]!]!.arcTaken;
+        if (!arc) continue;
+        const text = fitText(ctx, cache.arcs, arc, room);
+        ctx.globalAlpha = list === dim ? DIM_ALPHA : 1;
+        ctx.fillText(text, layout.x[p]! + NODE_W / 2 + 4, layout.y[p]! - 3);
+        arcLabels++;
+      }
+    }
+    ctx.globalAlpha = 1;
+  }
+  return { count: normal.length + dim.length + path.length, arcLabels };
+}
+
+function strokeElbows(ctx: DrawContext, layout: TreeLayout, children: readonly number[]): void {
+  if (children.length === 0) return;
+  const { x, y, parentSlot } = layout;
+  ctx.beginPath();
+  for (const c of children) {
+    const p = parentSlot[c]!;
+    const px = x[p]! + NODE_W / 2;
+    const fx = px + (LEVEL_GAP - NODE_W) * FORK;
+    ctx.moveTo(px, y[p]!);
+    ctx.lineTo(fx, y[p]!);
+    ctx.lineTo(fx, y[c]!);
+    ctx.lineTo(x[c]! - NODE_W / 2, y[c]!);
+  }
+  ctx.stroke();
+}
+
+/** Far away: one filled path per colour, no text. Selected and ringed nodes get a visible marker. */
+function drawBoxes(
+  ctx: DrawContext,
+  layout: TreeLayout,
+  slots: readonly number[],
+  s: number,
+  state: DrawState,
+) {
+  const groups = new Map<string, number[]>();
+  for (const slot of slots) {
+    const style = statusStyle(layout.run.steps[layout.step[slot]!]!.status);
+    const key = `${isDim(layout, slot, state) ? 'd' : 'n'}${style.color}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = [];
+      groups.set(key, g);
+    }
+    g.push(slot);
+  }
+  // At least ~2 CSS pixels per node, so far-away nodes stay visible.
+  const minW = Math.max(NODE_W, 2 / s);
+  const minH = Math.max(NODE_H, 2 / s);
+  for (const [key, group] of groups) {
+    ctx.globalAlpha = key.startsWith('d') ? DIM_ALPHA : 1;
+    ctx.fillStyle = key.slice(1);
+    ctx.beginPath();
+    for (const slot of group) ctx.rect(layout.x[slot]! - minW / 2, layout.y[slot]! - minH / 2, minW, minH);
+    ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+  const mark = 7 / s;
+  for (const slot of slots) {
+    const selected = layout.step[slot] === state.selectedStep;
+    const ringed = usesResource(layout, slot, state.highlightedResource);
+    if (!selected && !ringed) continue;
+    ctx.strokeStyle = selected ? ACCENT.selection : ACCENT.resourceRing;
+    ctx.lineWidth = (selected ? 3 : 2) / s;
+    const w = Math.max(minW, mark * 2);
+    const h = Math.max(minH, mark * 2);
+    ctx.strokeRect(layout.x[slot]! - w / 2, layout.y[slot]! - h / 2, w, h);
+  }
+}
+
+function drawNodes(
+  ctx: DrawContext,
+  layout: TreeLayout,
+  slots: readonly number[],
+  s: number,
+  state: DrawState,
+  cache: DrawCache,
+): number {
+  const steps = layout.run.steps;
+  const glyphs = s >= LOD.glyphs;
+  const showLabels = s >= LOD.labels;
+  let labels = 0;
+  ctx.setLineDash([]);
+  for (const slot of slots) {
+    const step = steps[layout.step[slot]!]!;
+    const style = statusStyle(step.status);
+    const left = layout.x[slot]! - NODE_W / 2;
+    const top = layout.y[slot]! - NODE_H / 2;
+    const selected = layout.step[slot] === state.selectedStep;
+    ctx.globalAlpha = isDim(layout, slot, state) ? DIM_ALPHA : 1;
+
+    if (usesResource(layout, slot, state.highlightedResource)) {
+      ctx.strokeStyle = ACCENT.resourceRing;
+      ctx.lineWidth = 3 / s;
+      roundRect(ctx, left - 5, top - 5, NODE_W + 10, NODE_H + 10, RADIUS + 4);
+      ctx.stroke();
+    }
+
+    roundRect(ctx, left, top, NODE_W, NODE_H, RADIUS);
+    ctx.fillStyle = style.fill;
+    ctx.fill();
+    drawChip(ctx, style, left, top);
+    roundRect(ctx, left, top, NODE_W, NODE_H, RADIUS);
+    const onPath = state.onPath?.[slot] === 1;
+    ctx.strokeStyle = selected || onPath ? ACCENT.selection : style.color;
+    ctx.lineWidth = (selected ? 3.5 : onPath ? 2.5 : slot === state.hoverSlot ? 2.5 : 1.25) / s;
+    ctx.stroke();
+
+    if (glyphs) {
+      ctx.font = SMALL_FONT;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillStyle = ACCENT.badgeText;
+      ctx.fillText(style.glyph, left + CHIP_W / 2, top + NODE_H / 2 + 0.5);
+      ctx.fillStyle = ACCENT.mutedText;
+      ctx.fillText(dataModeLetter(step.dataMode), left + NODE_W - MODE_W / 2, top + NODE_H / 2 + 0.5);
+    }
+    if (showLabels) {
+      ctx.font = LABEL_FONT;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      ctx.fillStyle = ACCENT.text;
+      const room = NODE_W - CHIP_W - MODE_W - 10;
+      ctx.fillText(
+        fitText(ctx, cache.labels, step.stateName, room),
+        left + CHIP_W + 6,
+        top + NODE_H / 2 + 0.5,
+      );
+      labels++;
+    }
+    drawToggle(ctx, layout, slot, s, glyphs);
+  }
+  ctx.globalAlpha = 1;
+  return labels;
+}
+
+function drawChip(ctx: DrawContext, style: StatusStyle, left: number, top: number): void {
+  ctx.fillStyle = style.color;
+  ctx.beginPath();
+  ctx.moveTo(left + CHIP_W, top);
+  ctx.lineTo(left + RADIUS, top);
+  ctx.arcTo(left, top, left, top + RADIUS, RADIUS);
+  ctx.lineTo(left, top + NODE_H - RADIUS);
+  ctx.arcTo(left, top + NODE_H, left + RADIUS, top + NODE_H, RADIUS);
+  ctx.lineTo(left + CHIP_W, top + NODE_H);
+  ctx.closePath();
+  ctx.fill();
+}
+
+function drawToggle(ctx: DrawContext, layout: TreeLayout, slot: number, s: number, detailed: boolean): void {
+  const r = toggleRect(layout, slot);
+  if (!r) return;
+  const collapsed = layout.collapsed[slot] === 1;
+  if (!collapsed && !detailed) return;
+  const w = r.maxX - r.minX;
+  const h = r.maxY - r.minY;
+  roundRect(ctx, r.minX, r.minY, w, h, h / 2);
+  ctx.fillStyle = collapsed ? ACCENT.badgeFill : ACCENT.background;
+  ctx.fill();
+  ctx.strokeStyle = ACCENT.badgeFill;
+  ctx.lineWidth = 1 / s;
+  ctx.stroke();
+  if (!detailed) return;
+  ctx.font = SMALL_FONT;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = collapsed ? ACCENT.badgeText : ACCENT.badgeFill;
+  ctx.fillText(collapsed ? badgeText(layout, slot) : '−', (r.minX + r.maxX) / 2, (r.minY + r.maxY) / 2 + 0.5);
+}
+
+function drawDetachedFrame(ctx: DrawContext, layout: TreeLayout, vp: Viewport, view: Rect, dpr: number) {
+  const g = layout.detached!;
+  const f = g.frame;
+  if (f.maxX < view.minX || f.minX > view.maxX || f.maxY < view.minY || f.minY > view.maxY) return;
+  ctx.strokeStyle = ACCENT.groupBorder;
+  ctx.lineWidth = 1.5 / vp.scale;
+  ctx.setLineDash([6 / vp.scale, 4 / vp.scale]);
+  roundRect(ctx, f.minX, f.minY, f.maxX - f.minX, f.maxY - f.minY, 10);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  // The group's name is drawn at screen size so it stays readable when zoomed out.
+  ctx.save();
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.font = GROUP_FONT;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.fillStyle = ACCENT.mutedText;
+  ctx.fillText(g.label, f.minX * vp.scale + vp.tx + 8, f.minY * vp.scale + vp.ty + 6);
+  ctx.restore();
+}
+
+function roundRect(ctx: DrawContext, x: number, y: number, w: number, h: number, r: number): void {
+  const rr = Math.min(r, w / 2, h / 2);
+  ctx.beginPath();
+  ctx.moveTo(x + rr, y);
+  ctx.arcTo(x + w, y, x + w, y + h, rr);
+  ctx.arcTo(x + w, y + h, x, y + h, rr);
+  ctx.arcTo(x, y + h, x, y, rr);
+  ctx.arcTo(x, y, x + w, y, rr);
+  ctx.closePath();
+}
+
+/** `text` shortened with an ellipsis to fit `room` (in the current font's units), memoised. */
+function fitText(ctx: DrawContext, memo: Map<string, string>, text: string, room: number): string {
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  let out = text;
+  if (ctx.measureText(text).width > room) {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (ctx.measureText(`${text.slice(0, mid)}…`).width <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    out = `${text.slice(0, lo)}…`;
+  }
+  if (memo.size > 20000) memo.clear();
+  memo.set(text, out);
+  return out;
+}

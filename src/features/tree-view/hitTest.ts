@@ -1,0 +1,46 @@
+// Which node (and which part of it) is under a world point: the culling
+// index answers for a tiny rectangle around the point, then exact boxes decide.
+import { forEachNodeIn } from './cull.ts';
+import { BADGE_REACH, NODE_H, NODE_W, type Rect, type TreeLayout, toggleRect } from './layout.ts';
+
+export interface Hit {
+  readonly slot: number;
+  readonly step: number;
+  /** 'toggle' is the collapse badge or handle; 'node' the body. */
+  readonly part: 'node' | 'toggle';
+}
+
+function contains(r: Rect, x: number, y: number): boolean {
+  return x >= r.minX && x <= r.maxX && y >= r.minY && y <= r.maxY;
+}
+
+/** `slop` widens the boxes (world units), e.g. a few screen pixels for touch. */
+export function hitTest(layout: TreeLayout, wx: number, wy: number, slop = 0): Hit | null {
+  let best: Hit | null = null;
+  const probe: Rect = { minX: wx - slop, minY: wy - slop, maxX: wx + slop, maxY: wy + slop };
+  forEachNodeIn(layout, probe, (slot) => {
+    if (best?.part === 'toggle') return;
+    const t = toggleRect(layout, slot);
+    if (t && contains(grow(t, slop), wx, wy)) {
+      best = { slot, step: layout.step[slot]!, part: 'toggle' };
+      return;
+    }
+    const cx = layout.x[slot]!;
+    const cy = layout.y[slot]!;
+    const body: Rect = {
+      minX: cx - NODE_W / 2,
+      minY: cy - NODE_H / 2,
+      maxX: cx + NODE_W / 2,
+      maxY: cy + NODE_H / 2,
+    };
+    if (!best && contains(grow(body, slop), wx, wy)) best = { slot, step: layout.step[slot]!, part: 'node' };
+  });
+  return best;
+}
+
+function grow(r: Rect, d: number): Rect {
+  return { minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d };
+}
+
+/** How far right of a node's centre a hit can land (used by callers that pre-filter). */
+export const HIT_REACH = NODE_W / 2 + BADGE_REACH;
