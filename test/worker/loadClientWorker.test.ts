@@ -1,0 +1,157 @@
+// loadFiles() on the worker path, with a stand-in Worker that runs the real
+// worker handler in this thread and copies every message with structuredClone:
+// results in order, fallback when the worker cannot start, a crash that fails
+// one file only, and cancellation that terminates the worker.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FileLoadResult } from '../../src/model/types.ts';
+import { loadFiles } from '../../src/worker/loadClient.ts';
+import { isWorkerRequest, type WorkerResponse } from '../../src/worker/messages.ts';
+import { handleLoadRequest } from '../../src/worker/workerHandler.ts';
+import { fixtureBlob, fixtureBytes } from './fixtures.ts';
+
+type Behaviour = 'normal' | 'cannot-start';
+
+class FakeWorker extends EventTarget {
+  static instances: FakeWorker[] = [];
+  static behaviour: Behaviour = 'normal';
+  /** Requests for this file name make the worker die with this message. */
+  static crashOn: { name: string; message: string } | null = null;
+
+  readonly url: string;
+  terminated = false;
+  readonly received: string[] = [];
+
+  constructor(url: URL, options: { type?: string }) {
+    super();
+    this.url = url.href;
+    expect(options.type).toBe('module');
+    FakeWorker.instances.push(this);
+    queueMicrotask(() => {
+      if (FakeWorker.behaviour === 'cannot-start') this.fail('Failed to load module script');
+      else this.emit({ type: 'ready' });
+    });
+  }
+
+  postMessage(message: unknown): void {
+    const request = structuredClone(message);
+    if (this.terminated || !isWorkerRequest(request)) return;
+    this.received.push(request.name);
+    const crash = FakeWorker.crashOn;
+    if (crash && crash.name === request.name) {
+      queueMicrotask(() => this.fail(crash.message));
+      return;
+    }
+    void handleLoadRequest(request, (m) => this.emit(m));
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  private emit(message: WorkerResponse): void {
+    if (this.terminated) return;
+    this.dispatchEvent(new MessageEvent('message', { data: structuredClone(message) }));
+  }
+
+  private fail(message: string): void {
+    if (this.terminated) return;
+    this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
+  }
+}
+
+function kinds(results: readonly FileLoadResult[]): string[] {
+  return results.map((r) => (r.ok ? `ok:${r.runs.length}` : r.error.kind));
+}
+
+beforeEach(() => {
+  FakeWorker.instances = [];
+  FakeWorker.behaviour = 'normal';
+  FakeWorker.crashOn = null;
+  vi.stubGlobal('Worker', FakeWorker);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('loadFiles through a worker', () => {
+  it('loads every file in one module worker started from loadWorker.ts, in order', async () => {
+    const results = await loadFiles([
+      { name: 'fanout-2k.json', data: fixtureBlob('fanout-2k.json') },
+      { name: 'file-storage-db.json', data: fixtureBytes('file-storage-db.json') },
+    ]);
+    expect(kinds(results)).toEqual(['ok:1', 'ok:3']);
+    const fanout = results[0]?.ok ? results[0].runs[0] : undefined;
+    // The run survived structured cloning, typed-array tree links included.
+    expect(fanout?.counts.uniqueSteps).toBe(1809);
+    expect(fanout?.tree.parent).toBeInstanceOf(Int32Array);
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0]?.url).toMatch(/\/src\/worker\/loadWorker\.ts$/);
+    expect(FakeWorker.instances[0]?.received).toEqual(['fanout-2k.json', 'file-storage-db.json']);
+    expect(FakeWorker.instances[0]?.terminated).toBe(true);
+  });
+
+  it('forwards progress from the worker', async () => {
+    const blob = fixtureBlob('etl-linear.json');
+    const seen: number[] = [];
+    await loadFiles([{ name: 'etl-linear.json', data: blob }], { onProgress: (p) => seen.push(p.bytesRead) });
+    expect(seen).toContain(blob.size);
+  });
+
+  it('falls back to the main thread when the worker cannot start', async () => {
+    FakeWorker.behaviour = 'cannot-start';
+    const results = await loadFiles([
+      { name: 'orphan-step.json', data: fixtureBytes('orphan-step.json') },
+      { name: 'etl-linear.json', data: fixtureBlob('etl-linear.json') },
+    ]);
+    expect(kinds(results)).toEqual(['ok:1', 'ok:1']);
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0]?.terminated).toBe(true);
+  });
+
+  it('fails only the file whose worker died, and goes on in a new worker', async () => {
+    FakeWorker.crashOn = {
+      name: 'huge.json',
+      message: 'Uncaught RangeError: Array buffer allocation failed',
+    };
+    const results = await loadFiles([
+      { name: 'etl-linear.json', data: fixtureBytes('etl-linear.json') },
+      { name: 'huge.json', data: fixtureBytes('fanout-2k.json') },
+      { name: 'orphan-step.json', data: fixtureBytes('orphan-step.json') },
+    ]);
+    expect(kinds(results)).toEqual(['ok:1', 'too-large', 'ok:1']);
+    expect(results[1]?.ok === false && results[1].error.message).toContain(
+      'npx fsm-history-explorer summary huge.json',
+    );
+    expect(FakeWorker.instances).toHaveLength(2);
+    expect(FakeWorker.instances[1]?.received).toEqual(['orphan-step.json']);
+  });
+
+  it('reports a crash that is not about memory as an io error naming the file', async () => {
+    FakeWorker.crashOn = { name: 'bad.json', message: 'Uncaught TypeError: x is not a function' };
+    const results = await loadFiles([{ name: 'bad.json', data: fixtureBytes('etl-linear.json') }]);
+    expect(kinds(results)).toEqual(['io']);
+    expect(results[0]?.ok === false && results[0].error.message).toMatch(/^bad\.json: .*x is not a function/);
+  });
+
+  it('cancelling terminates the worker and returns the unfinished files as cancelled', async () => {
+    const controller = new AbortController();
+    const results = await loadFiles(
+      [
+        { name: 'etl-linear.json', data: fixtureBytes('etl-linear.json') },
+        { name: 'fanout-2k.json', data: fixtureBlob('fanout-2k.json') },
+        { name: 'orphan-step.json', data: fixtureBlob('orphan-step.json') },
+      ],
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.fileName === 'fanout-2k.json') controller.abort();
+        },
+      },
+    );
+    expect(kinds(results)).toEqual(['ok:1', 'cancelled', 'cancelled']);
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0]?.terminated).toBe(true);
+    expect(FakeWorker.instances[0]?.received).toEqual(['etl-linear.json', 'fanout-2k.json']);
+  });
+});
