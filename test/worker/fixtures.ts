@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export function fixtureBytes(name: string): Uint8Array {
-  const buffer = readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+export function fixtureBytes(name: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url))));
 }
 
 export function fixtureBlob(name: string): Blob {
