@@ -1,4 +1,4 @@
-// Browser entry: mounts the app.
+// Browser entry: mounts the app into #root.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

@@ -1,26 +1,84 @@
-// The shell: composes the features. Placeholder layout until the shell lands.
-
+// The shell: composes the features into one screen. Header on top; runs and
+// the outline on the left; filters over the tree in the centre; run summary
+// and step details on the right; the step table, states, resources and
+// streams along the bottom. With nothing loaded it shows a welcome instead.
+// Page-level behaviour (drop anywhere, paste, ?url/?sample, hash sync,
+// preferences) is wired here.
+import { FilterBar } from '../features/filters/FilterBar.tsx';
+import { DropOverlay } from '../features/loading/DropOverlay.tsx';
+import { LoadMessages } from '../features/loading/LoadMessages.tsx';
+import { usePasteToLoad } from '../features/loading/PasteJson.tsx';
+import { useStartupSources } from '../features/loading/useStartupSources.ts';
 import { StepOutline } from '../features/outline/StepOutline.tsx';
 import { ResourcePanel } from '../features/resources/ResourcePanel.tsx';
+import { RunList } from '../features/run-list/RunList.tsx';
 import { RunSummaryPanel } from '../features/run-summary/RunSummaryPanel.tsx';
 import { StatesPanel } from '../features/states/StatesPanel.tsx';
 import { StepDetailsPanel } from '../features/step-details/StepDetailsPanel.tsx';
 import { StepTablePanel } from '../features/step-table/StepTablePanel.tsx';
 import { StreamPanel } from '../features/streams/StreamPanel.tsx';
 import { TreeView } from '../features/tree-view/TreeView.tsx';
+import { useExplorerStore } from '../store/explorerStore.ts';
+import { EmptyState } from './EmptyState.tsx';
+import { Header } from './Header.tsx';
+import { useHashSync } from './useHashSync.ts';
+import { usePreferenceEffects } from './usePreferenceEffects.ts';
+import './app.css';
 
 export function App() {
+  usePreferenceEffects();
+  useHashSync();
+  useStartupSources();
+  usePasteToLoad();
+  const hasRuns = useExplorerStore((s) => s.runIds.length > 0);
+
   return (
-    <main>
-      <h1>FSM History Explorer</h1>
-      <StepOutline />
-      <TreeView />
-      <RunSummaryPanel />
-      <StepDetailsPanel />
-      <ResourcePanel />
-      <StreamPanel />
-      <StepTablePanel />
-      <StatesPanel />
+    <div className="app">
+      <Header hasRuns={hasRuns} />
+      <LoadMessages />
+      {hasRuns ? <Workspace /> : <EmptyState />}
+      <DropOverlay />
+    </div>
+  );
+}
+
+function Workspace() {
+  return (
+    <main className="workspace" aria-label="Explorer">
+      <div className="col col--left">
+        <RunList />
+        <div className="slot slot--outline">
+          <StepOutline />
+        </div>
+      </div>
+      <div className="col col--centre">
+        <FilterBar />
+        <div className="slot slot--tree">
+          <TreeView />
+        </div>
+      </div>
+      <div className="col col--right">
+        <div className="slot slot--summary">
+          <RunSummaryPanel />
+        </div>
+        <div className="slot slot--details">
+          <StepDetailsPanel />
+        </div>
+      </div>
+      <div className="bottom">
+        <div className="slot slot--steps">
+          <StepTablePanel />
+        </div>
+        <div className="slot slot--states">
+          <StatesPanel />
+        </div>
+        <div className="slot slot--resources">
+          <ResourcePanel />
+        </div>
+        <div className="slot slot--streams">
+          <StreamPanel />
+        </div>
+      </div>
     </main>
   );
 }

@@ -1,0 +1,31 @@
+// "Open history files": a visible button that opens a hidden multi-file input.
+// The input carries the same accessible name so tests and assistive tech can
+// reach it directly.
+import { useRef } from 'react';
+import { loadInputs } from './loadController.ts';
+
+export function OpenFilesButton({ className }: { className?: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className={className} onClick={() => input.current?.click()}>
+        Open history files
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".json,.gz,application/json,application/gzip"
+        aria-label="Open history files"
+        className="visually-hidden"
+        tabIndex={-1}
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          // Clear so that picking the same file again still fires change.
+          e.currentTarget.value = '';
+          void loadInputs(files.map((f) => ({ name: f.name, data: f })));
+        }}
+      />
+    </>
+  );
+}
