@@ -121,7 +121,14 @@ export type WarningCode =
   | 'unknown-data-mode'
   | 'unknown-parent'
   | 'wrong-type'
-  | 'approximate-duration';
+  | 'approximate-duration'
+  // Added by the model team (additive):
+  /** A step appears under a different parent in a later path; the first parent is kept. */
+  | 'parent-conflict'
+  /** A step entry could not be used (not an object, no step_id) and was skipped. */
+  | 'invalid-step'
+  /** A record of a FileStorage database could not be used and was skipped (other runs still load). */
+  | 'skipped-record';
 
 export interface RunWarning {
   readonly code: WarningCode;
@@ -161,7 +168,13 @@ export interface Run {
 
 /** What loading one file gives: its runs, or a LoadError. Never both empty and without error. */
 export type FileLoadResult =
-  | { readonly ok: true; readonly fileName: string; readonly runs: readonly Run[] }
+  | {
+      readonly ok: true;
+      readonly fileName: string;
+      readonly runs: readonly Run[];
+      /** File-level warnings (e.g. skipped records); each is also copied into the first run's warnings. */
+      readonly warnings?: readonly RunWarning[];
+    }
   | { readonly ok: false; readonly fileName: string; readonly error: LoadErrorInfo };
 
 /** A serialisable description of why a file failed (crosses the worker boundary). */

@@ -1,0 +1,79 @@
+// Bytes -> JsonValue for one file: gunzip when the gzip magic is present,
+// classify empty and binary input, strict UTF-8 (with or without BOM), then
+// JSON (native fast path, Python-dialect fallback with line/column errors).
+// Failures are thrown as LoadError with a message naming the file and place.
+import { decodeUtf8, gunzip, isGzip, looksBinary } from './bytes.ts';
+import { loadError } from './errors.ts';
+import { JsonSyntaxError, parseJson } from './jsonParse.ts';
+import type { JsonValue } from './types.ts';
+
+export interface DecodedFile {
+  readonly value: JsonValue;
+  /** NaN / Infinity / -Infinity literals were read (Python's json.dumps dialect). */
+  readonly nonFinite: boolean;
+  /** The bytes were gzip-compressed. */
+  readonly gzip: boolean;
+  /** Size of the text after decompression, in bytes. */
+  readonly textBytes: number;
+}
+
+/** gunzip if the bytes start with 1f 8b; otherwise the bytes themselves. Throws LoadError on corrupt gzip. */
+export async function maybeGunzip(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ bytes: Uint8Array; gzip: boolean }> {
+  if (!isGzip(bytes)) return { bytes, gzip: false };
+  try {
+    return { bytes: await gunzip(bytes), gzip: true };
+  } catch (err) {
+    if (err instanceof RangeError) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    throw loadError('invalid', fileName, `the file starts like gzip but could not be decompressed (${why})`);
+  }
+}
+
+/** Bytes (already decompressed) -> text; throws LoadError kind 'binary' or 'empty'. */
+export function bytesToText(bytes: Uint8Array, fileName: string): string {
+  const notText = (): never => {
+    throw loadError('binary', fileName, 'does not look like text/JSON (binary or not UTF-8 data)');
+  };
+  if (looksBinary(bytes)) return notText();
+  let text: string;
+  try {
+    text = decodeUtf8(bytes);
+  } catch (err) {
+    if (err instanceof RangeError) throw err;
+    return notText();
+  }
+  if (text.trim() === '') throw loadError('empty', fileName, 'the file is empty (no JSON in it)');
+  return text;
+}
+
+/** Text -> JSON; throws LoadError kind 'json-syntax' with line and column. `where` names an embedded document. */
+export function parseJsonText(
+  text: string,
+  fileName: string,
+  where?: string,
+): { value: JsonValue; nonFinite: boolean } {
+  try {
+    return parseJson(text);
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) {
+      throw loadError('json-syntax', fileName, err.reason, {
+        ...(where !== undefined ? { where } : {}),
+        line: err.line,
+        column: err.column,
+      });
+    }
+    throw err;
+  }
+}
+
+export async function decodeBytes(bytes: Uint8Array, fileName: string): Promise<DecodedFile> {
+  if (bytes.length === 0) throw loadError('empty', fileName, 'the file is empty (0 bytes)');
+  const raw = await maybeGunzip(bytes, fileName);
+  if (raw.bytes.length === 0) throw loadError('empty', fileName, 'the file is empty (gzip holds 0 bytes)');
+  const text = bytesToText(raw.bytes, fileName);
+  const parsed = parseJsonText(text, fileName);
+  return { value: parsed.value, nonFinite: parsed.nonFinite, gzip: raw.gzip, textBytes: raw.bytes.length };
+}
