@@ -53,8 +53,22 @@ export function dataModeLetter(mode: string): string {
   return letterByMode.get(mode) ?? '?';
 }
 
-/** Colours of the overlays: selection path, resource ring, links, detached group. */
-export const ACCENT = {
+/** Colours of everything but the statuses, per page theme. */
+export interface Palette {
+  readonly dark: boolean;
+  readonly selection: string;
+  readonly resourceRing: string;
+  readonly link: string;
+  readonly text: string;
+  readonly mutedText: string;
+  readonly badgeFill: string;
+  readonly badgeText: string;
+  readonly groupBorder: string;
+  readonly background: string;
+}
+
+export const LIGHT_PALETTE: Palette = {
+  dark: false,
   selection: '#e65100',
   resourceRing: '#c2185b',
   link: '#9aa3ad',
@@ -64,4 +78,33 @@ export const ACCENT = {
   badgeText: '#ffffff',
   groupBorder: '#8c959f',
   background: '#ffffff',
-} as const;
+};
+
+export const DARK_PALETTE: Palette = {
+  dark: true,
+  selection: '#ffa657',
+  resourceRing: '#f778ba',
+  link: '#6e7681',
+  text: '#e6edf3',
+  mutedText: '#9da7b3',
+  badgeFill: '#d0d7de',
+  badgeText: '#0d1117',
+  groupBorder: '#6e7681',
+  background: '#0d1117',
+};
+
+const DARK_FILLS: Record<string, string> = {
+  completed: '#17331b',
+  failed: '#3d1618',
+  skipped: '#262a30',
+  in_progress: '#102a47',
+  pending: '#3a2a08',
+  unknown: '#2e1a3a',
+};
+
+/** Node body fill for a status in the given palette. */
+export function nodeFill(style: StatusStyle, palette: Palette): string {
+  return palette.dark
+    ? (DARK_FILLS[byStatus.has(style.status) ? style.status : 'unknown'] ?? style.fill)
+    : style.fill;
+}

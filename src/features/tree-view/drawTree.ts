@@ -4,7 +4,7 @@
 // visible rectangle is drawn. Level of detail follows the zoom: plain coloured
 // boxes when far away, status glyphs and data-mode letters closer, state names
 // when legible, arc names on links when closer still.
-import { ACCENT, dataModeLetter, type StatusStyle, statusStyle } from './colors.ts';
+import { dataModeLetter, nodeFill, type Palette, type StatusStyle, statusStyle } from './colors.ts';
 import { forEachLinkIn, forEachNodeIn } from './cull.ts';
 import { badgeText, LEVEL_GAP, NODE_H, NODE_W, type Rect, type TreeLayout, toggleRect } from './layout.ts';
 import { type Size, type Viewport, visibleWorldRect } from './viewport.ts';
@@ -46,6 +46,7 @@ export interface DrawState {
   readonly matches: Uint8Array | null;
   readonly highlightedResource: string | null;
   readonly hoverSlot: number;
+  readonly palette: Palette;
 }
 
 export interface DrawStats {
@@ -97,9 +98,10 @@ export function drawTree(
   state: DrawState,
   cache: DrawCache,
 ): DrawStats {
+  const P = state.palette;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.globalAlpha = 1;
-  ctx.fillStyle = ACCENT.background;
+  ctx.fillStyle = P.background;
   ctx.fillRect(0, 0, size.width, size.height);
   if (!layout || layout.count === 0) return { nodes: 0, links: 0, labels: 0, arcLabels: 0 };
 
@@ -107,7 +109,7 @@ export function drawTree(
   const s = vp.scale;
   ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * vp.tx, dpr * vp.ty);
 
-  if (layout.detached) drawDetachedFrame(ctx, layout, vp, view, dpr);
+  if (layout.detached) drawDetachedFrame(ctx, layout, vp, view, dpr, P);
   const links = drawLinks(ctx, layout, view, s, state, cache);
 
   const slots: number[] = [];
@@ -138,6 +140,7 @@ function drawLinks(
   state: DrawState,
   cache: DrawCache,
 ): { count: number; arcLabels: number } {
+  const P = state.palette;
   const normal: number[] = [];
   const dim: number[] = [];
   const path: number[] = [];
@@ -146,14 +149,14 @@ function drawLinks(
     else if (isDim(layout, child, state)) dim.push(child);
     else normal.push(child);
   });
-  ctx.strokeStyle = ACCENT.link;
+  ctx.strokeStyle = P.link;
   ctx.lineWidth = 1.5 / s;
   ctx.setLineDash([]);
   strokeElbows(ctx, layout, normal);
   ctx.globalAlpha = DIM_ALPHA;
   strokeElbows(ctx, layout, dim);
   ctx.globalAlpha = 1;
-  ctx.strokeStyle = ACCENT.selection;
+  ctx.strokeStyle = P.selection;
   ctx.lineWidth = 3.5 / s;
   strokeElbows(ctx, layout, path);
 
@@ -163,7 +166,7 @@ function drawLinks(
     ctx.font = ARC_FONT;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'bottom';
-    ctx.fillStyle = ACCENT.mutedText;
+    ctx.fillStyle = P.mutedText;
     let lastParent = -1;
     const room = (LEVEL_GAP - NODE_W) * FORK - 6;
     for (const list of [normal, path, dim]) {
@@ -208,6 +211,7 @@ function drawBoxes(
   s: number,
   state: DrawState,
 ) {
+  const P = state.palette;
   const groups = new Map<string, number[]>();
   for (const slot of slots) {
     const style = statusStyle(layout.run.steps[layout.step[slot]!]!.status);
@@ -235,7 +239,7 @@ function drawBoxes(
     const selected = layout.step[slot] === state.selectedStep;
     const ringed = usesResource(layout, slot, state.highlightedResource);
     if (!selected && !ringed) continue;
-    ctx.strokeStyle = selected ? ACCENT.selection : ACCENT.resourceRing;
+    ctx.strokeStyle = selected ? P.selection : P.resourceRing;
     ctx.lineWidth = (selected ? 3 : 2) / s;
     const w = Math.max(minW, mark * 2);
     const h = Math.max(minH, mark * 2);
@@ -251,6 +255,7 @@ function drawNodes(
   state: DrawState,
   cache: DrawCache,
 ): number {
+  const P = state.palette;
   const steps = layout.run.steps;
   const glyphs = s >= LOD.glyphs;
   const showLabels = s >= LOD.labels;
@@ -265,19 +270,19 @@ function drawNodes(
     ctx.globalAlpha = isDim(layout, slot, state) ? DIM_ALPHA : 1;
 
     if (usesResource(layout, slot, state.highlightedResource)) {
-      ctx.strokeStyle = ACCENT.resourceRing;
+      ctx.strokeStyle = P.resourceRing;
       ctx.lineWidth = 3 / s;
       roundRect(ctx, left - 5, top - 5, NODE_W + 10, NODE_H + 10, RADIUS + 4);
       ctx.stroke();
     }
 
     roundRect(ctx, left, top, NODE_W, NODE_H, RADIUS);
-    ctx.fillStyle = style.fill;
+    ctx.fillStyle = nodeFill(style, P);
     ctx.fill();
     drawChip(ctx, style, left, top);
     roundRect(ctx, left, top, NODE_W, NODE_H, RADIUS);
     const onPath = state.onPath?.[slot] === 1;
-    ctx.strokeStyle = selected || onPath ? ACCENT.selection : style.color;
+    ctx.strokeStyle = selected || onPath ? P.selection : style.color;
     ctx.lineWidth = (selected ? 3.5 : onPath ? 2.5 : slot === state.hoverSlot ? 2.5 : 1.25) / s;
     ctx.stroke();
 
@@ -285,16 +290,16 @@ function drawNodes(
       ctx.font = SMALL_FONT;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillStyle = ACCENT.badgeText;
+      ctx.fillStyle = '#ffffff';
       ctx.fillText(style.glyph, left + CHIP_W / 2, top + NODE_H / 2 + 0.5);
-      ctx.fillStyle = ACCENT.mutedText;
+      ctx.fillStyle = P.mutedText;
       ctx.fillText(dataModeLetter(step.dataMode), left + NODE_W - MODE_W / 2, top + NODE_H / 2 + 0.5);
     }
     if (showLabels) {
       ctx.font = LABEL_FONT;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
-      ctx.fillStyle = ACCENT.text;
+      ctx.fillStyle = P.text;
       const room = NODE_W - CHIP_W - MODE_W - 10;
       ctx.fillText(
         fitText(ctx, cache.labels, step.stateName, room),
@@ -303,7 +308,7 @@ function drawNodes(
       );
       labels++;
     }
-    drawToggle(ctx, layout, slot, s, glyphs);
+    drawToggle(ctx, layout, slot, s, glyphs, P);
   }
   ctx.globalAlpha = 1;
   return labels;
@@ -322,7 +327,14 @@ function drawChip(ctx: DrawContext, style: StatusStyle, left: number, top: numbe
   ctx.fill();
 }
 
-function drawToggle(ctx: DrawContext, layout: TreeLayout, slot: number, s: number, detailed: boolean): void {
+function drawToggle(
+  ctx: DrawContext,
+  layout: TreeLayout,
+  slot: number,
+  s: number,
+  detailed: boolean,
+  P: Palette,
+): void {
   const r = toggleRect(layout, slot);
   if (!r) return;
   const collapsed = layout.collapsed[slot] === 1;
@@ -330,24 +342,31 @@ function drawToggle(ctx: DrawContext, layout: TreeLayout, slot: number, s: numbe
   const w = r.maxX - r.minX;
   const h = r.maxY - r.minY;
   roundRect(ctx, r.minX, r.minY, w, h, h / 2);
-  ctx.fillStyle = collapsed ? ACCENT.badgeFill : ACCENT.background;
+  ctx.fillStyle = collapsed ? P.badgeFill : P.background;
   ctx.fill();
-  ctx.strokeStyle = ACCENT.badgeFill;
+  ctx.strokeStyle = P.badgeFill;
   ctx.lineWidth = 1 / s;
   ctx.stroke();
   if (!detailed) return;
   ctx.font = SMALL_FONT;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillStyle = collapsed ? ACCENT.badgeText : ACCENT.badgeFill;
+  ctx.fillStyle = collapsed ? P.badgeText : P.badgeFill;
   ctx.fillText(collapsed ? badgeText(layout, slot) : '−', (r.minX + r.maxX) / 2, (r.minY + r.maxY) / 2 + 0.5);
 }
 
-function drawDetachedFrame(ctx: DrawContext, layout: TreeLayout, vp: Viewport, view: Rect, dpr: number) {
+function drawDetachedFrame(
+  ctx: DrawContext,
+  layout: TreeLayout,
+  vp: Viewport,
+  view: Rect,
+  dpr: number,
+  P: Palette,
+) {
   const g = layout.detached!;
   const f = g.frame;
   if (f.maxX < view.minX || f.minX > view.maxX || f.maxY < view.minY || f.minY > view.maxY) return;
-  ctx.strokeStyle = ACCENT.groupBorder;
+  ctx.strokeStyle = P.groupBorder;
   ctx.lineWidth = 1.5 / vp.scale;
   ctx.setLineDash([6 / vp.scale, 4 / vp.scale]);
   roundRect(ctx, f.minX, f.minY, f.maxX - f.minX, f.maxY - f.minY, 10);
@@ -359,7 +378,7 @@ function drawDetachedFrame(ctx: DrawContext, layout: TreeLayout, vp: Viewport, v
   ctx.font = GROUP_FONT;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
-  ctx.fillStyle = ACCENT.mutedText;
+  ctx.fillStyle = P.mutedText;
   ctx.fillText(g.label, f.minX * vp.scale + vp.tx + 8, f.minY * vp.scale + vp.ty + 6);
   ctx.restore();
 }

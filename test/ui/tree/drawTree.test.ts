@@ -1,6 +1,7 @@
 // Canvas drawing checked through a fake context: culling bounds the work,
 // level of detail decides labels, overlays follow the state.
 import { describe, expect, it } from 'vitest';
+import { LIGHT_PALETTE } from '../../../src/features/tree-view/colors.ts';
 import { createDrawCache, type DrawState, drawTree, LOD } from '../../../src/features/tree-view/drawTree.ts';
 import { computeLayout, LEVEL_GAP } from '../../../src/features/tree-view/layout.ts';
 import { fitBounds } from '../../../src/features/tree-view/viewport.ts';
@@ -13,6 +14,7 @@ const plain: DrawState = {
   matches: null,
   highlightedResource: null,
   hoverSlot: -1,
+  palette: LIGHT_PALETTE,
 };
 const size = { width: 800, height: 600 };
 

@@ -1,0 +1,43 @@
+// The HTML legend of the tree drawing: status colours with their glyphs, the
+// data-mode letters and the overlay markers (selection path, resource ring,
+// dimmed, collapsed badge, detached group).
+import { DATA_MODE_MARKERS, STATUS_STYLES, UNKNOWN_STATUS_STYLE } from './colors.ts';
+
+export function TreeLegend() {
+  return (
+    <ul className="tree-legend" aria-label="Legend">
+      {[...STATUS_STYLES, UNKNOWN_STATUS_STYLE].map((s) => (
+        <li key={s.status} className="tree-legend__item">
+          <span className="tree-legend__chip" style={{ background: s.color }} aria-hidden="true">
+            {s.glyph}
+          </span>
+          {s.label}
+        </li>
+      ))}
+      <li className="tree-legend__item">
+        <span className="tree-legend__mode" aria-hidden="true">
+          {DATA_MODE_MARKERS.map((m) => m.letter).join(' ')}
+        </span>
+        data mode: {DATA_MODE_MARKERS.map((m) => `${m.letter} ${m.mode}`).join(', ')}
+      </li>
+      <li className="tree-legend__item">
+        <span className="tree-legend__line tree-legend__line--path" aria-hidden="true" />
+        path to the selected step
+      </li>
+      <li className="tree-legend__item">
+        <span className="tree-legend__ring" aria-hidden="true" />
+        uses the highlighted resource
+      </li>
+      <li className="tree-legend__item">
+        <span className="tree-legend__dim" aria-hidden="true" />
+        dimmed: does not match the filters
+      </li>
+      <li className="tree-legend__item">
+        <span className="tree-legend__badge" aria-hidden="true">
+          +N
+        </span>
+        collapsed, N steps hidden
+      </li>
+    </ul>
+  );
+}
