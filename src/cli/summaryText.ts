@@ -48,7 +48,8 @@ function statusText(counts: Readonly<Record<string, number>>): string {
 function resourceLines(facts: RunFacts): string[] {
   const entries = Object.entries(facts.resources);
   if (entries.length === 0) return [line('resources', 'none')];
-  const rows = entries.map(([type, r]) => [clean(type), formatCount(r.calls), formatDuration(r.duration)]);
+  // Seconds throughout the table, so that the column can be compared at a glance.
+  const rows = entries.map(([type, r]) => [clean(type), formatCount(r.calls), `${r.duration.toFixed(3)} s`]);
   const header = ['type', 'calls', 'total duration'];
   const widths = header.map((h, col) =>
     Math.max(h.length, ...rows.map((row) => (row[col] as string).length)),
@@ -63,7 +64,7 @@ function resourceLines(facts: RunFacts): string[] {
 
 export function runText(run: Run, index: number, total: number): string {
   const f = runFacts(run);
-  const approximate = run.open ? ' (approximate: the run is still open)' : '';
+  const openNote = run.open ? ' (the run is still open)' : '';
   const lines = [
     `run ${index + 1} of ${total}`,
     line('fsm name', clean(f.fsm_name)),
@@ -71,7 +72,7 @@ export function runText(run: Run, index: number, total: number): string {
     line('data mode', clean(f.data_mode)),
     line('start', f.start_time ?? 'unknown'),
     line('end', f.end_time ?? 'open'),
-    line('duration', `${formatDuration(f.duration)}${f.duration === null ? '' : approximate}`),
+    line('duration', `${formatDuration(f.duration)}${openNote}`),
     line('unique steps', formatCount(f.unique_steps)),
     line('steps in tree', formatCount(f.tree_steps)),
     line('detached steps', `${formatCount(f.detached_steps)}${f.pruned ? ' (the tree was pruned)' : ''}`),

@@ -41,8 +41,11 @@ export async function loadOne(input: LoadInput, opts: LoadOneOptions = {}): Prom
     const bytes = data instanceof Uint8Array ? data : await readBlob(data, report, signal);
     report(bytes.byteLength);
     if (signal?.aborted) return failed(cancelledError(name));
+    // All bytes are in hand now: later progress only adds merged steps.
+    const forward = (p: LoadProgress): void =>
+      onProgress?.({ ...p, fileName: name, bytesRead: bytes.byteLength, totalBytes });
     const result = await loadHistoryFile(bytes, name, {
-      ...(onProgress ? { onProgress } : {}),
+      ...(onProgress ? { onProgress: forward } : {}),
       ...(signal ? { signal } : {}),
     });
     return normaliseResult(result, totalBytes);

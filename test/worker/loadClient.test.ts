@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileLoadResult, LoadProgress, Run } from '../../src/model/types.ts';
 import { loadFiles } from '../../src/worker/loadClient.ts';
-import { fixtureBlob, fixtureBytes, hugeBlob, TRUNCATED } from './fixtures.ts';
+import { chunkedBlob, fixtureBlob, fixtureBytes, hugeBlob, TRUNCATED } from './fixtures.ts';
 
 function runsOf(result: FileLoadResult | undefined): readonly Run[] {
   if (!result?.ok) throw new Error(`expected runs, got ${result?.error.message}`);
@@ -69,7 +69,7 @@ describe('loadFiles on the main thread', () => {
 
   it('reports progress for every file, with bytes read reaching the file size', async () => {
     const events: LoadProgress[] = [];
-    const fanout = fixtureBlob('fanout-2k.json');
+    const fanout = chunkedBlob('fanout-2k.json');
     const orphan = fixtureBytes('orphan-step.json');
     await loadFiles(
       [

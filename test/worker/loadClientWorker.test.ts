@@ -34,14 +34,15 @@ class FakeWorker extends EventTarget {
 
   postMessage(message: unknown): void {
     const request = structuredClone(message);
-    if (this.terminated || !isWorkerRequest(request)) return;
+    // A worker that never started handles nothing; a started one gets requests after its 'ready'.
+    if (this.terminated || FakeWorker.behaviour === 'cannot-start' || !isWorkerRequest(request)) return;
     this.received.push(request.name);
     const crash = FakeWorker.crashOn;
     if (crash && crash.name === request.name) {
       queueMicrotask(() => this.fail(crash.message));
       return;
     }
-    void handleLoadRequest(request, (m) => this.emit(m));
+    queueMicrotask(() => void handleLoadRequest(request, (m) => this.emit(m)));
   }
 
   terminate(): void {
