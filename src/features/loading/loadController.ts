@@ -26,7 +26,7 @@ export function cancelAllLoads(): void {
 }
 
 function sizeOf(data: Blob | Uint8Array): number {
-  return data instanceof Uint8Array ? data.byteLength : data.size;
+  return 'byteLength' in data ? data.byteLength : data.size;
 }
 
 /** Coalesces frequent progress reports into at most one store update per interval. */
@@ -134,7 +134,7 @@ export async function loadInputs(inputs: readonly LoadInput[]): Promise<string[]
 
 /** Loads text typed or pasted by the user, as a file named "pasted.json". */
 export function loadPastedText(text: string): Promise<string[]> {
-  return loadInputs([{ name: 'pasted.json', data: new TextEncoder().encode(text) }]);
+  return loadInputs([{ name: 'pasted.json', data: new Blob([text], { type: 'application/json' }) }]);
 }
 
 /** Downloads each URL (streaming, with progress), then loads what arrived. Failed downloads become alerts. */
