@@ -27,7 +27,7 @@ export interface BuiltRuns {
 }
 
 const EXPECTED =
-  'expected an execution history object with "summary", "paths" and "mode_storage" (ExecutionHistory.to_dict()), a compressed wrapper {"compressed": true, "data": ...}, a history record or a FileStorage database';
+  'expected a history object {"summary", "paths", "mode_storage"} (ExecutionHistory.to_dict()), a compressed wrapper {"compressed": true, "data": ...}, a history record or a FileStorage database';
 
 export function isPlainHistory(v: JsonValue): v is JsonObject {
   return isObject(v) && ('paths' in v || 'summary' in v || 'mode_storage' in v);

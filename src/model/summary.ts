@@ -37,7 +37,7 @@ export function readSummary(
       }
       return v;
     }
-    wrong(key, integer ? 'a whole number' : 'a number', v);
+    wrong(key, 'a number', v);
     return null;
   };
   const str = (key: string): string | null => {
