@@ -162,7 +162,9 @@ async function serveStatic(
     info = await stat(target).catch(() => null);
   }
   if (!info?.isFile()) {
-    send(res, 404, 'Not found');
+    // Browsers ask for a favicon on their own; answer quietly when the app has none.
+    if (path === '/favicon.ico') res.writeHead(204, SECURITY_HEADERS).end();
+    else send(res, 404, 'Not found');
     return;
   }
   // Symbolic links must not lead out of the app folder either.

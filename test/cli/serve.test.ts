@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, REPO, runCli } from './runCli.ts';
 
+const fixturePath = (name: string): string => join(FIXTURES, name);
+
 const INDEX = '<!doctype html><title>test app</title><script type="module" src="./assets/app.js"></script>';
 const SCRIPT = 'console.log("app");';
 
@@ -33,8 +35,15 @@ function rawGet(
 }
 
 /** Start the CLI and wait for the line that gives the page address. */
-function startCli(args: readonly string[]): Promise<{ child: ChildProcess; url: URL; stdout: () => string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+function startCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: URL; stdout: () => string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stdout = '';
   let stderr = '';
   return new Promise((resolve, reject) => {
@@ -141,12 +150,59 @@ describe('open: errors', () => {
     expect(result.stderr).toContain('no index.html');
   });
 
-  it('opens the samples when no file is given', async () => {
+  it('opens the samples when no file is given, and stops cleanly on Ctrl-C', async () => {
     const dist = await mkdtemp(join(tmpdir(), 'fsm-dist-'));
     await writeFile(join(dist, 'index.html'), INDEX);
     const server = await startCli(['--no-open', '--dist', dist]);
-    server.child.kill();
+    const exited = new Promise<number | null>((resolve) => server.child.on('exit', resolve));
+    server.child.kill('SIGINT');
+    expect(await exited).toBe(0);
     await rm(dist, { recursive: true, force: true });
     expect(server.url.search).toBe('?sample');
+  });
+});
+
+describe('open: launching the browser', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fsm-open-'));
+    await mkdir(join(dir, 'dist'));
+    await writeFile(join(dir, 'dist', 'index.html'), INDEX);
+    await mkdir(join(dir, 'bin'));
+    await mkdir(join(dir, 'nobin'));
+    // A stand-in xdg-open that records the address it was asked to open.
+    await writeFile(join(dir, 'bin', 'xdg-open'), `#!/bin/sh\necho "$1" > "${join(dir, 'opened.txt')}"\n`, {
+      mode: 0o755,
+    });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(process.platform !== 'linux')('runs xdg-open with the page address', async () => {
+    const env = { PATH: join(dir, 'bin') };
+    const server = await startCli(['open', fixturePath('etl-linear.json'), '--dist', join(dir, 'dist')], env);
+    let opened = '';
+    while (opened === '') {
+      opened = await readFile(join(dir, 'opened.txt'), 'utf8').catch(() => '');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    server.child.kill();
+    expect(opened.trim()).toBe(server.url.href);
+    expect(server.url.search).toBe('?url=/__files/0');
+  });
+
+  it('keeps serving and says so when no browser opener exists', async () => {
+    const env = { PATH: join(dir, 'nobin') };
+    const server = await startCli(['--dist', join(dir, 'dist')], env);
+    const page = await fetch(server.url);
+    while (!server.stdout().includes('No way to open a browser')) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    server.child.kill();
+    expect(page.status).toBe(200);
+    expect(server.stdout()).toContain(
+      'No way to open a browser was found here: open the address above yourself.',
+    );
   });
 });
