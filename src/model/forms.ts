@@ -234,7 +234,7 @@ async function buildFileStorage(
   const historyByExec = new Map<string, JsonObject>();
   const keys = isRecord(db) ? [''] : Object.keys(db);
   const recOf = (key: string): JsonValue | undefined => (key === '' ? db : db[key]);
-  const whereOf = (key: string): string => (key === '' ? '' : joinKey('', key));
+  const whereOf = (key: string): string => (key === '' ? '' : `[${JSON.stringify(key)}]`);
 
   for (const key of keys) {
     const rec = recOf(key);
