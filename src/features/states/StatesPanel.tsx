@@ -1,4 +1,114 @@
-// Placeholder until the feature lands; replaced by its owner.
+// "States": one row per FSM state from stateRollups (count, failed, p50, p95
+// and max duration), sortable. Choosing a state sets the state filter.
+import { createColumnHelper, useTable } from '@tanstack/react-table';
+import { type StateRollup, stateRollups } from '../../model/aggregate.ts';
+import type { Run } from '../../model/types.ts';
+import { useExplorerStore } from '../../store/explorerStore.ts';
+import { memoByIdentity, useActiveRun } from '../../store/selectors.ts';
+import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
+import { SortableTable } from '../shared-ui/SortableTable.tsx';
+import { numberSort, type SortingFeatures, sortingFeatures, textSort } from '../shared-ui/sortingTable.ts';
+import { DurationText, NumberText } from '../shared-ui/Values.tsx';
+
+const LABEL = 'States';
+const rollupsOf = memoByIdentity(stateRollups);
+
+const helper = createColumnHelper<SortingFeatures, StateRollup>();
+const duration = (c: { getValue: () => unknown }) => {
+  const v = c.getValue();
+  return <DurationText seconds={typeof v === 'number' ? v : null} />;
+};
+const columns = helper.columns([
+  helper.accessor('stateName', { id: 'state', header: 'State', sortFn: textSort() }),
+  helper.accessor('count', {
+    header: 'Count',
+    sortFn: numberSort(),
+    cell: (c) => <NumberText value={c.getValue()} />,
+  }),
+  helper.accessor('failed', {
+    header: 'Failed',
+    sortFn: numberSort(),
+    cell: (c) => <NumberText value={c.getValue()} />,
+  }),
+  helper.accessor((r) => r.p50 ?? undefined, {
+    id: 'p50',
+    header: 'p50',
+    sortFn: numberSort(),
+    sortUndefined: 'last',
+    cell: duration,
+  }),
+  helper.accessor((r) => r.p95 ?? undefined, {
+    id: 'p95',
+    header: 'p95',
+    sortFn: numberSort(),
+    sortUndefined: 'last',
+    cell: duration,
+  }),
+  helper.accessor((r) => r.maxDuration ?? undefined, {
+    id: 'max',
+    header: 'Max',
+    sortFn: numberSort(),
+    sortUndefined: 'last',
+    cell: duration,
+  }),
+]);
+const NUMERIC: ReadonlySet<string> = new Set(['count', 'failed', 'p50', 'p95', 'max']);
+
 export function StatesPanel() {
-  return <section aria-label="States">States</section>;
+  const run = useActiveRun();
+  if (!run) {
+    return (
+      <Panel label={LABEL}>
+        <EmptyState>No run loaded yet. Per-state counts and durations appear here.</EmptyState>
+      </Panel>
+    );
+  }
+  return <StatesTable key={run.id} run={run} />;
+}
+
+function StatesTable({ run }: { run: Run }) {
+  const data = rollupsOf(run);
+  const stateQuery = useExplorerStore((s) => s.filters.stateQuery);
+  const setFilters = useExplorerStore((s) => s.setFilters);
+  const table = useTable({
+    features: sortingFeatures,
+    columns,
+    data,
+    getRowId: (r) => r.stateName,
+    initialState: { sorting: [{ id: 'count', desc: true }] },
+  });
+  return (
+    <Panel label={LABEL}>
+      {data.length === 0 ? (
+        <EmptyState>This run has no steps.</EmptyState>
+      ) : (
+        <>
+          <p className="panel-muted">
+            Choose a state to filter the steps by it. Percentiles use the nearest-rank method over the steps
+            that have a duration.
+          </p>
+          <SortableTable
+            table={table}
+            numeric={NUMERIC}
+            renderCell={(cell) => {
+              if (cell.column.id !== 'state') return undefined;
+              const name = cell.row.original.stateName;
+              const active = stateQuery === name;
+              return (
+                <button
+                  type="button"
+                  className="panel-row-button"
+                  aria-pressed={active}
+                  title={active ? 'Clear the state filter' : `Show only steps of ${name}`}
+                  onClick={() => setFilters({ stateQuery: active ? '' : name })}
+                >
+                  {name}
+                </button>
+              );
+            }}
+          />
+        </>
+      )}
+    </Panel>
+  );
 }

@@ -1,7 +1,7 @@
 // Shared setup for the panel tests: register a run, make it active, reset the
 // store between tests, and load real fixture files once the loader exists.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { Run } from '../../../src/model/types.ts';
 import { useExplorerStore } from '../../../src/store/explorerStore.ts';
 import { clearRuns, registerRun } from '../../../src/store/runRegistry.ts';
@@ -20,5 +20,23 @@ export function resetStores(): void {
 }
 
 export function fixtureBytes(name: string): Uint8Array {
-  return readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)));
+  // Vitest runs from the repository root (import.meta.url is not a file URL under jsdom).
+  return readFileSync(resolve(process.cwd(), 'test/fixtures', name));
+}
+
+/** The first run of a real fixture file, through the model's loader. */
+export async function loadFixtureRun(name: string): Promise<Run> {
+  const { loadHistoryFile } = await import('../../../src/model/loadFile.ts');
+  const result = await loadHistoryFile(fixtureBytes(name), name);
+  if (!result.ok) throw new Error(result.error.message);
+  const run = result.runs[0];
+  if (!run) throw new Error(`${name}: no run`);
+  return run;
+}
+
+/** Index of the first step matching a predicate (throws when none does). */
+export function stepWhere(run: Run, pred: (s: Run['steps'][number]) => boolean): number {
+  const s = run.steps.find(pred);
+  if (!s) throw new Error('no such step');
+  return s.index;
 }
