@@ -1,0 +1,204 @@
+// The streaming loader: reads a file in chunks (gunzipping on the fly) and
+// builds the Run while it reads, skipping the repeated copies of steps that
+// the producer writes once per path. Same result as loadHistoryFile (the
+// plain loader) for every input: files in another form (compressed wrapper,
+// history record, FileStorage db) or with an unusual layout are handed to the
+// plain loader, and so are small broken files (so their error is exactly the
+// plain loader's); large broken files get the line and column from here.
+// Never throws; cancellable through the AbortSignal between chunks.
+import { looksBinary } from '../bytes.ts';
+import { LoadError, loadError, toLoadErrorInfo } from '../errors.ts';
+import { loadHistoryFile } from '../loadFile.ts';
+import { RunBuilder } from '../runBuilder.ts';
+import type { FileLoadResult, LoadProgress, Run, RunWarning } from '../types.ts';
+import {
+  NeedPlainLoader,
+  PlainStreamParser,
+  StreamEncodingError,
+  StreamSyntaxError,
+} from './plainStreamParser.ts';
+import { ChunkSource, canStream, GzipError, inputSize, type StreamInput } from './streamSource.ts';
+
+export type { StreamInput } from './streamSource.ts';
+
+export interface StreamLoadOptions {
+  readonly onProgress?: (p: LoadProgress) => void;
+  readonly signal?: AbortSignal;
+  /**
+   * Inputs up to this many bytes are loaded again with the plain loader when
+   * they turn out broken, so their error message is exactly the plain
+   * loader's. Larger ones get the streaming loader's own error (same line
+   * and column). Default 64 MiB; 0 turns the fallback off (tests).
+   */
+  readonly plainFallbackMaxBytes?: number;
+  /** Bytes handed to the parser at a time; default 1 MiB (at least 64 KiB). */
+  readonly batchBytes?: number;
+  /** Called once with how the file was loaded (benchmarks, tests). */
+  readonly onStats?: (stats: StreamLoadStats) => void;
+}
+
+export interface StreamLoadStats {
+  /** 'stream' when this loader built the run, 'plain' when it handed the file to the plain loader. */
+  readonly via: 'stream' | 'plain';
+  /** Why the plain loader was used. */
+  readonly reason?: string;
+  readonly gzip: boolean;
+  readonly skippedSteps: number;
+  readonly parsedSteps: number;
+  readonly skippedBytes: number;
+}
+
+const DEFAULT_FALLBACK_MAX = 64 * 1024 * 1024;
+/** For in-memory input: let queued events (an abort) in this often. */
+const YIELD_EVERY = 32 * 1024 * 1024;
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function plainLoad(
+  input: StreamInput,
+  fileName: string,
+  opts: StreamLoadOptions,
+  reason: string,
+): Promise<FileLoadResult> {
+  opts.onStats?.({ via: 'plain', reason, gzip: false, skippedSteps: 0, parsedSteps: 0, skippedBytes: 0 });
+  let bytes: Uint8Array;
+  try {
+    bytes = input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer());
+  } catch (err) {
+    return { ok: false, fileName, error: toLoadErrorInfo(fileName, err) };
+  }
+  return loadHistoryFile(bytes, fileName, {
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+}
+
+/** Same file-level non-finite warning as the plain loader. */
+function withFileWarnings(fileName: string, run: Run, nonFinite: boolean): FileLoadResult {
+  if (!nonFinite || run.warnings.some((w) => w.code === 'non-finite-number')) {
+    return { ok: true, fileName, runs: [run] };
+  }
+  const warning: RunWarning = {
+    code: 'non-finite-number',
+    message: `${fileName}: the file contains NaN or Infinity values (Python's JSON dialect) outside the steps; shown as written`,
+  };
+  return {
+    ok: true,
+    fileName,
+    runs: [{ ...run, warnings: [warning, ...run.warnings] }],
+    warnings: [warning],
+  };
+}
+
+/**
+ * Loads one history file from a Blob/File (streamed) or bytes. One result per
+ * file, never throws; see StreamLoadOptions.
+ */
+export async function loadHistoryStream(
+  input: StreamInput,
+  fileName: string,
+  opts: StreamLoadOptions = {},
+): Promise<FileLoadResult> {
+  const totalBytes = inputSize(input);
+  const { signal, onProgress } = opts;
+  const fallbackMax = opts.plainFallbackMaxBytes ?? DEFAULT_FALLBACK_MAX;
+  if (signal?.aborted) {
+    return { ok: false, fileName, error: loadError('cancelled', fileName, 'loading was cancelled').info };
+  }
+  if (totalBytes === 0 || !canStream(input))
+    return plainLoad(input, fileName, opts, 'empty or not streamable');
+
+  const source = new ChunkSource(input);
+  const builder = new RunBuilder({ fileName, indexInFile: 0, form: 'plain' });
+  const parser = new PlainStreamParser(builder);
+  const batchBytes = Math.max(opts.batchBytes ?? 1 << 20, 1 << 16);
+  const report = (): void =>
+    onProgress?.({ fileName, bytesRead: source.rawBytesRead, totalBytes, stepsMerged: builder.stepsMerged });
+  const checkAbort = (): void => {
+    if (signal?.aborted) throw loadError('cancelled', fileName, 'loading was cancelled');
+  };
+  const stats = (via: 'stream' | 'plain', reason?: string): StreamLoadStats => ({
+    via,
+    ...(reason !== undefined ? { reason } : {}),
+    gzip: source.gzip,
+    skippedSteps: parser.stats.skipped,
+    parsedSteps: parser.stats.parsed,
+    skippedBytes: parser.stats.skippedBytes,
+  });
+
+  try {
+    report();
+    await source.open();
+    let first = true;
+    let sinceYield = 0;
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    for (;;) {
+      const chunk = await source.next();
+      if (chunk !== null) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes < batchBytes) continue;
+      }
+      checkAbort();
+      parser.push(pending);
+      pending = [];
+      sinceYield += pendingBytes;
+      pendingBytes = 0;
+      if (first) {
+        first = false;
+        const w = parser.window;
+        if (looksBinary(w.bytes.subarray(0, w.length))) throw new NeedPlainLoader('binary data');
+      }
+      const eof = chunk === null;
+      const done = parser.run(eof);
+      report();
+      if (eof) {
+        if (!done) throw new Error('streaming parser stopped before the end of the input');
+        break;
+      }
+      if (input instanceof Uint8Array && sinceYield >= YIELD_EVERY) {
+        sinceYield = 0;
+        await nextTask();
+      }
+    }
+    checkAbort();
+    const run = builder.finish();
+    opts.onStats?.(stats('stream'));
+    return withFileWarnings(fileName, run, parser.nonFinite);
+  } catch (err) {
+    await source.close();
+    if (err instanceof NeedPlainLoader) return plainLoad(input, fileName, opts, err.message);
+    const small = totalBytes <= fallbackMax;
+    if (err instanceof StreamSyntaxError) {
+      if (small) return plainLoad(input, fileName, opts, `broken JSON (${err.message})`);
+      opts.onStats?.(stats('stream'));
+      const e = loadError('json-syntax', fileName, err.reason, { line: err.line, column: err.column });
+      return { ok: false, fileName, error: e.info };
+    }
+    if (err instanceof StreamEncodingError) {
+      if (small) return plainLoad(input, fileName, opts, 'not UTF-8');
+      return {
+        ok: false,
+        fileName,
+        error: loadError('binary', fileName, 'does not look like text/JSON (binary or not UTF-8 data)').info,
+      };
+    }
+    if (err instanceof GzipError) {
+      if (small) return plainLoad(input, fileName, opts, 'gzip error');
+      return {
+        ok: false,
+        fileName,
+        error: loadError(
+          'invalid',
+          fileName,
+          `the file starts like gzip but could not be decompressed (${err.why})`,
+        ).info,
+      };
+    }
+    if (err instanceof LoadError) return { ok: false, fileName, error: err.info };
+    return { ok: false, fileName, error: toLoadErrorInfo(fileName, err) };
+  }
+}

@@ -1,0 +1,694 @@
+// The streaming parser for the producer's plain form
+//   { "summary": {...}, "paths": [[step, ...], ...], "mode_storage": { mode: [step, ...] } }
+// fed with bytes a window at a time. It tracks only the top levels itself;
+// each step object is either recognised as a byte-identical repeat of an
+// earlier copy (step_id read from its head, then length + hash compared; no
+// decoding) or cut out and parsed on its own (TextDecoder + JSON.parse, the
+// model's Python-dialect parser when that fails). It drives the RunBuilder
+// with the same calls, in the same order, as the plain loader, so the Run
+// comes out identical. Anything outside the producer's usual layout throws
+// NeedPlainLoader (the caller then uses the plain loader); broken JSON throws
+// StreamSyntaxError with the line and column in the whole file. Iterative.
+import { JsonSyntaxError, parseJsonDialect } from '../jsonParse.ts';
+import { joinIndex, joinKey } from '../jsonUtil.ts';
+import type { RunBuilder, Where } from '../runBuilder.ts';
+import { stepIdOf } from '../stepFields.ts';
+import { DATA_MODES, type JsonValue } from '../types.ts';
+import { hashOut, hashRange } from './byteHash.ts';
+import { ByteWindow } from './byteWindow.ts';
+import { ObjectExtent } from './objectExtent.ts';
+import { StepSlots } from './stepSlots.ts';
+
+/** The input is valid but not laid out as the streaming parser expects: use the plain loader. */
+export class NeedPlainLoader extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'NeedPlainLoader';
+  }
+}
+
+/** Broken JSON, with its place in the whole (decompressed) file. */
+export class StreamSyntaxError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`line ${line}, column ${column}: ${reason}`);
+    this.name = 'StreamSyntaxError';
+  }
+}
+
+/** Bytes that are not UTF-8 text. */
+export class StreamEncodingError extends Error {
+  constructor() {
+    super('not UTF-8 text');
+    this.name = 'StreamEncodingError';
+  }
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const LF = 0x0a;
+
+// Parser states.
+const ROOT_START = 0;
+const ROOT_FIRST_KEY = 1;
+const ROOT_KEY = 2;
+const ROOT_VALUE = 3;
+const ROOT_AFTER_VALUE = 4;
+const ROOT_DONE = 5;
+const SUMMARY = 6;
+const PATHS_FIRST = 10;
+const PATHS_NEXT = 11;
+const PATHS_AFTER = 12;
+const PATH_FIRST = 13;
+const PATH_NEXT = 14;
+const PATH_AFTER = 15;
+const PATH_STEP = 16;
+const MODES_FIRST = 20;
+const MODES_KEY = 21;
+const MODES_VALUE = 22;
+const MODES_AFTER = 23;
+const MODE_FIRST = 24;
+const MODE_NEXT = 25;
+const MODE_AFTER = 26;
+const MODE_STEP = 27;
+
+const KNOWN_MODES = new Set<string>(DATA_MODES);
+/** `"step_id"` */
+const STEP_ID_KEY = [0x22, 0x73, 0x74, 0x65, 0x70, 0x5f, 0x69, 0x64, 0x22];
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === LF || c === 0x0d || c === 0x09;
+}
+
+/** Bytes that can start a JSON value (Python dialect included). */
+function startsValue(c: number): boolean {
+  return (
+    c === OPEN_BRACE ||
+    c === OPEN_BRACKET ||
+    c === QUOTE ||
+    c === 0x2d ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x74 || // t
+    c === 0x66 || // f
+    c === 0x6e || // n
+    c === 0x4e || // N
+    c === 0x49 // I
+  );
+}
+
+/** The byte at i as the plain parser names a character in its messages. */
+function describeByte(b: Uint8Array, i: number, end: number): string {
+  const c = b[i]!;
+  if (c < 0x20 || c === 0x7f) return `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (c < 0x80) return `'${String.fromCharCode(c)}'`;
+  const s = new TextDecoder().decode(b.subarray(i, Math.min(end, i + 4)));
+  return `'${String.fromCodePoint(s.codePointAt(0) ?? 0xfffd)}'`;
+}
+
+/**
+ * step_id read from an object's head (`{ "step_id": "..."` with optional
+ * whitespace); null when the head is anything else or the id needs decoding;
+ * undefined when the window ends before the head does.
+ */
+function readHeadId(b: Uint8Array, start: number, end: number): string | null | undefined {
+  let i = start + 1;
+  while (i < end && isWs(b[i]!)) i++;
+  if (i + 9 > end) return undefined;
+  for (let k = 0; k < 9; k++) if (b[i + k] !== STEP_ID_KEY[k]) return null;
+  i += 9;
+  while (i < end && isWs(b[i]!)) i++;
+  if (i >= end) return undefined;
+  if (b[i] !== COLON) return null;
+  i++;
+  while (i < end && isWs(b[i]!)) i++;
+  if (i >= end) return undefined;
+  if (b[i] !== QUOTE) return null;
+  i++;
+  const idStart = i;
+  for (;;) {
+    if (i >= end) return undefined;
+    const c = b[i]!;
+    if (c === QUOTE) break;
+    if (c === BACKSLASH || c >= 0x80 || c < 0x20 || i - idStart > 256) return null;
+    i++;
+  }
+  return String.fromCharCode.apply(null, b.subarray(idStart, i) as unknown as number[]);
+}
+
+export interface StreamParserStats {
+  /** Step objects recognised as byte-identical repeats and skipped. */
+  skipped: number;
+  /** Step objects cut out and parsed. */
+  parsed: number;
+  /** Bytes of skipped step objects. */
+  skippedBytes: number;
+}
+
+export class PlainStreamParser {
+  readonly window = new ByteWindow();
+  readonly stats: StreamParserStats = { skipped: 0, parsed: 0, skippedBytes: 0 };
+  /** A parsed value held NaN / Infinity (Python's dialect). */
+  nonFinite = false;
+
+  private pos = 0;
+  private state = ROOT_START;
+  /** 1-based line at `pos`, and the absolute offset where that line starts. */
+  private line = 1;
+  private lineStart = 0;
+  private seenSummary = false;
+  private seenPaths = false;
+  private seenModes = false;
+  private rootKey = '';
+  private pathIndex = -1;
+  private stepIndex = 0;
+  private mode = '';
+  private modeWhere = '';
+  private modeKnown = true;
+  private modeIndex = 0;
+  private readonly modesSeen = new Set<string>();
+  private itemStart = 0;
+  /** 0: the head / fast repeat check is still to be tried; 1: scanning the extent. */
+  private itemPhase = 0;
+  private readonly extent = new ObjectExtent();
+  private readonly slots = new StepSlots();
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private keyInString = false;
+
+  constructor(private readonly builder: RunBuilder) {}
+
+  /** Skips a UTF-8 byte-order mark at the very start (the plain loader drops it too). */
+  skipBom(): void {
+    const b = this.window.bytes;
+    if (
+      this.window.base === 0 &&
+      this.pos === 0 &&
+      this.window.length >= 3 &&
+      b[0] === 0xef &&
+      b[1] === 0xbb &&
+      b[2] === 0xbf
+    ) {
+      this.pos = 3;
+      this.lineStart = 3;
+    }
+  }
+
+  private inItem(): boolean {
+    return this.state === SUMMARY || this.state === PATH_STEP || this.state === MODE_STEP;
+  }
+
+  /** Appends bytes, dropping what has been consumed. */
+  push(chunks: readonly Uint8Array[]): void {
+    const drop = this.inItem() ? this.itemStart : this.pos;
+    this.window.refill(drop, chunks);
+    this.pos -= drop;
+    this.itemStart -= drop;
+    if (this.inItem() && this.itemPhase === 1) this.extent.shift(drop);
+  }
+
+  /** Parses what the window holds. Returns true once the whole document has been read (only with eof). */
+  run(eof: boolean): boolean {
+    for (;;) {
+      switch (this.state) {
+        case ROOT_START: {
+          this.skipBom();
+          if (!this.skipWs()) {
+            if (eof) throw new NeedPlainLoader('no JSON value');
+            return false;
+          }
+          if (this.byte() !== OPEN_BRACE) throw new NeedPlainLoader('the top level is not an object');
+          this.pos++;
+          this.state = ROOT_FIRST_KEY;
+          break;
+        }
+        case ROOT_FIRST_KEY:
+        case ROOT_KEY: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          if (c === CLOSE_BRACE && this.state === ROOT_FIRST_KEY)
+            throw new NeedPlainLoader('empty top-level object');
+          if (c !== QUOTE) throw this.syntaxHere('expected a property name in double quotes');
+          const key = this.readKey();
+          if (key === undefined) return this.needMoreInKey(eof);
+          this.rootKey = key;
+          if (key === 'summary') {
+            if (this.seenSummary || this.seenPaths || this.seenModes)
+              throw new NeedPlainLoader('summary out of order');
+            this.seenSummary = true;
+          } else if (key === 'paths') {
+            if (!this.seenSummary || this.seenPaths || this.seenModes)
+              throw new NeedPlainLoader('paths out of order');
+            this.seenPaths = true;
+          } else if (key === 'mode_storage') {
+            if (!this.seenPaths || this.seenModes) throw new NeedPlainLoader('mode_storage out of order');
+            this.seenModes = true;
+          } else {
+            throw new NeedPlainLoader(`top-level key ${JSON.stringify(key)}`);
+          }
+          this.state = ROOT_VALUE;
+          break;
+        }
+        case ROOT_VALUE: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          if (this.rootKey === 'summary') {
+            if (c !== OPEN_BRACE) throw this.unexpectedValue(c);
+            this.itemStart = this.pos;
+            this.extent.begin(this.pos);
+            this.itemPhase = 1;
+            this.state = SUMMARY;
+          } else if (this.rootKey === 'paths') {
+            if (c !== OPEN_BRACKET) throw this.unexpectedValue(c);
+            this.pos++;
+            this.state = PATHS_FIRST;
+          } else {
+            if (c !== OPEN_BRACE) throw this.unexpectedValue(c);
+            this.pos++;
+            this.state = MODES_FIRST;
+          }
+          break;
+        }
+        case SUMMARY: {
+          if (!this.extent.run(this.window.bytes, this.window.length)) {
+            if (!eof) return false;
+            throw this.truncatedItem();
+          }
+          const raw = this.parseSlice(this.itemStart, this.extent.pos);
+          this.builder.setSummary(raw, 'summary');
+          this.endItem();
+          this.state = ROOT_AFTER_VALUE;
+          break;
+        }
+        case ROOT_AFTER_VALUE: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          if (c === COMMA) {
+            this.pos++;
+            this.state = ROOT_KEY;
+          } else if (c === CLOSE_BRACE) {
+            this.pos++;
+            this.state = ROOT_DONE;
+          } else {
+            throw this.syntaxHere("expected ',' or '}' after a property value");
+          }
+          break;
+        }
+        case ROOT_DONE: {
+          if (this.skipWs())
+            throw this.syntaxAt(this.pos, `unexpected ${this.describe()} after the end of the JSON value`);
+          if (!eof) return false;
+          if (!this.seenPaths) throw new NeedPlainLoader('no paths');
+          return true;
+        }
+        case PATHS_FIRST:
+        case PATHS_NEXT: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          if (c === CLOSE_BRACKET && this.state === PATHS_FIRST) {
+            this.pos++;
+            this.state = ROOT_AFTER_VALUE;
+          } else if (c === OPEN_BRACKET) {
+            this.pos++;
+            this.pathIndex++;
+            this.stepIndex = 0;
+            this.builder.beginPath();
+            this.state = PATH_FIRST;
+          } else {
+            throw this.unexpectedValue(c);
+          }
+          break;
+        }
+        case PATHS_AFTER: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          if (c === COMMA) {
+            this.pos++;
+            this.state = PATHS_NEXT;
+          } else if (c === CLOSE_BRACKET) {
+            this.pos++;
+            this.state = ROOT_AFTER_VALUE;
+          } else {
+            throw this.syntaxHere("expected ',' or ']' after an array element");
+          }
+          break;
+        }
+        case PATH_FIRST:
+        case PATH_NEXT:
+        case MODE_FIRST:
+        case MODE_NEXT: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          const inPath = this.state === PATH_FIRST || this.state === PATH_NEXT;
+          if (c === CLOSE_BRACKET && (this.state === PATH_FIRST || this.state === MODE_FIRST)) {
+            this.pos++;
+            this.state = inPath ? PATHS_AFTER : MODES_AFTER;
+          } else if (c === OPEN_BRACE) {
+            this.itemStart = this.pos;
+            this.itemPhase = 0;
+            this.state = inPath ? PATH_STEP : MODE_STEP;
+          } else {
+            throw this.unexpectedValue(c);
+          }
+          break;
+        }
+        case PATH_AFTER:
+        case MODE_AFTER: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          const inPath = this.state === PATH_AFTER;
+          if (c === COMMA) {
+            this.pos++;
+            this.state = inPath ? PATH_NEXT : MODE_NEXT;
+          } else if (c === CLOSE_BRACKET) {
+            this.pos++;
+            this.state = inPath ? PATHS_AFTER : MODES_AFTER;
+          } else {
+            throw this.syntaxHere("expected ',' or ']' after an array element");
+          }
+          break;
+        }
+        case PATH_STEP:
+        case MODE_STEP: {
+          if (!this.stepItem(eof, this.state === PATH_STEP)) return false;
+          break;
+        }
+        case MODES_FIRST:
+        case MODES_KEY: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          if (c === CLOSE_BRACE && this.state === MODES_FIRST) {
+            this.pos++;
+            this.state = ROOT_AFTER_VALUE;
+            break;
+          }
+          if (c !== QUOTE) throw this.syntaxHere('expected a property name in double quotes');
+          const key = this.readKey();
+          if (key === undefined) return this.needMoreInKey(eof);
+          if (this.modesSeen.has(key)) throw new NeedPlainLoader(`mode_storage lists '${key}' twice`);
+          this.modesSeen.add(key);
+          this.mode = key;
+          this.modeWhere = joinKey('mode_storage', key);
+          this.modeKnown = KNOWN_MODES.has(key);
+          this.modeIndex = 0;
+          this.state = MODES_VALUE;
+          break;
+        }
+        case MODES_VALUE: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          if (c !== OPEN_BRACKET) throw this.unexpectedValue(c);
+          this.pos++;
+          this.state = MODE_FIRST;
+          break;
+        }
+        case MODES_AFTER: {
+          if (!this.skipWs()) return this.needMore(eof);
+          const c = this.byte();
+          if (c === COMMA) {
+            this.pos++;
+            this.state = MODES_KEY;
+          } else if (c === CLOSE_BRACE) {
+            this.pos++;
+            this.state = ROOT_AFTER_VALUE;
+          } else {
+            throw this.syntaxHere("expected ',' or '}' after a property value");
+          }
+          break;
+        }
+        default:
+          throw new Error(`PlainStreamParser: bad state ${this.state}`);
+      }
+    }
+  }
+
+  /** One step object in a path or a mode_storage list. False when more bytes are needed. */
+  private stepItem(eof: boolean, inPath: boolean): boolean {
+    const w = this.window;
+    const b = w.bytes;
+    const end = w.length;
+    const start = this.itemStart;
+    if (this.itemPhase === 0) {
+      // Lists of unknown modes are always parsed, so the builder sees them (it warns once per mode).
+      if (inPath || this.modeKnown) {
+        const id = readHeadId(b, start, end);
+        if (id === undefined && !eof) return false;
+        const slot = typeof id === 'string' ? this.slots.get(id) : undefined;
+        if (slot !== undefined) {
+          const len = this.slots.length[slot]!;
+          if (start + len > end) {
+            if (!eof) return false;
+          } else if (b[start + len - 1] === CLOSE_BRACE) {
+            hashRange(w.view, b, start, start + len);
+            if (hashOut.h1 === this.slots.hash1[slot] && hashOut.h2 === this.slots.hash2[slot]) {
+              const nl = this.slots.newlines[slot]!;
+              if (nl > 0) {
+                this.line += nl;
+                this.lineStart = w.base + start + this.slots.lastNewline[slot]! + 1;
+              }
+              this.pos = start + len;
+              this.stats.skipped++;
+              this.stats.skippedBytes += len;
+              if (inPath) this.builder.addPathStep(id as string, null, this.pathWhere());
+              this.afterStep(inPath);
+              return true;
+            }
+          }
+        }
+      }
+      this.extent.begin(start);
+      this.itemPhase = 1;
+    }
+    if (!this.extent.run(b, end)) {
+      if (!eof) return false;
+      throw this.truncatedItem();
+    }
+    const stop = this.extent.pos;
+    const raw = this.parseSlice(start, stop);
+    this.stats.parsed++;
+    const before = this.builder.stepsMerged;
+    if (inPath) this.builder.addPathEntry(raw, this.pathWhere());
+    else this.builder.addStoredStep(raw, this.storedWhere(), this.mode);
+    if (this.builder.stepsMerged > before) {
+      hashRange(w.view, b, start, stop);
+      const lastNl = this.extent.lastNewline;
+      this.slots.set(
+        stepIdOf(raw)!,
+        before,
+        stop - start,
+        hashOut.h1,
+        hashOut.h2,
+        this.extent.newlines,
+        lastNl >= 0 ? lastNl - start : -1,
+      );
+    }
+    this.endItem();
+    this.afterStep(inPath);
+    return true;
+  }
+
+  private pathWhere(): Where {
+    const i = this.pathIndex;
+    const j = this.stepIndex;
+    return () => `paths[${i}][${j}]`;
+  }
+
+  private storedWhere(): Where {
+    const base = this.modeWhere;
+    const k = this.modeIndex;
+    return () => joinIndex(base, k);
+  }
+
+  private afterStep(inPath: boolean): void {
+    if (inPath) {
+      this.stepIndex++;
+      this.state = PATH_AFTER;
+    } else {
+      this.modeIndex++;
+      this.state = MODE_AFTER;
+    }
+  }
+
+  /** After an item scanned by `extent`: move past it and account for its newlines. */
+  private endItem(): void {
+    if (this.extent.newlines > 0) {
+      this.line += this.extent.newlines;
+      this.lineStart = this.window.base + this.extent.lastNewline + 1;
+    }
+    this.pos = this.extent.pos;
+  }
+
+  /** Decodes and parses window bytes [start, stop). */
+  private parseSlice(start: number, stop: number): JsonValue {
+    let text: string;
+    try {
+      text = this.decoder.decode(this.window.bytes.subarray(start, stop));
+    } catch (err) {
+      if (err instanceof RangeError) throw err;
+      throw new StreamEncodingError();
+    }
+    try {
+      return JSON.parse(text) as JsonValue;
+    } catch {
+      // Python's NaN / Infinity, or broken JSON: the dialect parser knows both.
+    }
+    try {
+      const parsed = parseJsonDialect(text);
+      if (parsed.nonFinite) this.nonFinite = true;
+      return parsed.value;
+    } catch (err) {
+      if (err instanceof JsonSyntaxError) throw this.inSlice(err, start);
+      throw err;
+    }
+  }
+
+  /** The error for an item cut off by the end of the file: parse what there is, to find the first problem. */
+  private truncatedItem(): Error {
+    const start = this.itemStart;
+    let text: string;
+    try {
+      text = this.decoder.decode(this.window.bytes.subarray(start, this.window.length));
+    } catch (err) {
+      if (err instanceof RangeError) throw err;
+      return new StreamEncodingError();
+    }
+    try {
+      parseJsonDialect(text);
+    } catch (err) {
+      if (err instanceof JsonSyntaxError) return this.inSlice(err, start);
+      throw err;
+    }
+    return this.syntaxAtEnd('unexpected end of input (truncated JSON?)');
+  }
+
+  /** A syntax error found inside a slice that starts at window position `start` (line info is at `start`). */
+  private inSlice(err: JsonSyntaxError, start: number): StreamSyntaxError {
+    if (err.line === 1) {
+      const col = this.window.base + start - this.lineStart + 1;
+      return new StreamSyntaxError(err.reason, this.line, col + err.column - 1);
+    }
+    return new StreamSyntaxError(err.reason, this.line + err.line - 1, err.column);
+  }
+
+  /** Reads a key string at pos and the ':' after it; undefined (nothing consumed) when the window ends first. */
+  private readKey(): string | undefined {
+    const b = this.window.bytes;
+    const end = this.window.length;
+    let i = this.pos + 1;
+    let plain = true;
+    this.keyInString = true;
+    for (;;) {
+      if (i >= end) return undefined;
+      const c = b[i]!;
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        plain = false;
+        i += 2;
+        continue;
+      }
+      if (c < 0x20) throw new NeedPlainLoader('control character in a key');
+      if (c >= 0x80) plain = false;
+      i++;
+    }
+    const keyEnd = i + 1;
+    this.keyInString = false;
+    let j = keyEnd;
+    while (j < end && isWs(b[j]!)) j++;
+    if (j >= end) return undefined;
+    if (b[j] !== COLON) {
+      this.skipWsTo(keyEnd);
+      throw this.syntaxHere("expected ':' after a property name");
+    }
+    let key: string;
+    if (plain) {
+      key = String.fromCharCode.apply(null, b.subarray(this.pos + 1, i) as unknown as number[]);
+    } else {
+      key = String(this.parseSlice(this.pos, keyEnd));
+    }
+    this.skipWsTo(keyEnd);
+    this.pos = j + 1;
+    return key;
+  }
+
+  /** Moves pos to `to` and past whitespace, counting newlines. */
+  private skipWsTo(to: number): void {
+    this.pos = to;
+    this.skipWs();
+  }
+
+  private skipWs(): boolean {
+    const b = this.window.bytes;
+    const end = this.window.length;
+    let i = this.pos;
+    while (i < end) {
+      const c = b[i]!;
+      if (c === LF) {
+        this.line++;
+        this.lineStart = this.window.base + i + 1;
+      } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+        break;
+      }
+      i++;
+    }
+    this.pos = i;
+    return i < end;
+  }
+
+  private byte(): number {
+    return this.window.bytes[this.pos]!;
+  }
+
+  private describe(): string {
+    return describeByte(this.window.bytes, this.pos, this.window.length);
+  }
+
+  private needMore(eof: boolean): false {
+    if (eof) throw this.syntaxAtEnd('unexpected end of input (truncated JSON?)');
+    return false;
+  }
+
+  private needMoreInKey(eof: boolean): false {
+    if (!eof) return false;
+    throw this.syntaxAtEnd(
+      this.keyInString
+        ? 'unexpected end of input inside a string (truncated JSON?)'
+        : 'unexpected end of input (truncated JSON?)',
+    );
+  }
+
+  /** A value of another type (or broken JSON) where the parser expected a container. */
+  private unexpectedValue(c: number): Error {
+    if (startsValue(c)) return new NeedPlainLoader('a value of an unexpected type');
+    return this.syntaxAt(this.pos, `unexpected ${this.describe()}; expected a JSON value`);
+  }
+
+  private syntaxHere(expected: string): StreamSyntaxError {
+    return this.syntaxAt(this.pos, `${expected}, found ${this.describe()}`);
+  }
+
+  private syntaxAt(at: number, reason: string): StreamSyntaxError {
+    return new StreamSyntaxError(reason, this.line, this.window.base + at - this.lineStart + 1);
+  }
+
+  /** An error at the very end of the input (counts the newlines left in the window). */
+  private syntaxAtEnd(reason: string): StreamSyntaxError {
+    const b = this.window.bytes;
+    const end = this.window.length;
+    let line = this.line;
+    let lineStart = this.lineStart;
+    for (let i = this.pos; i < end; i++) {
+      if (b[i] === LF) {
+        line++;
+        lineStart = this.window.base + i + 1;
+      }
+    }
+    return new StreamSyntaxError(reason, line, this.window.base + end - lineStart + 1);
+  }
+}

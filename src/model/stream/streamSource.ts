@@ -1,0 +1,109 @@
+// Where the streaming loader's bytes come from: a Blob/File (read through its
+// stream(), chunk by chunk) or bytes already in memory, gunzipped on the fly
+// with DecompressionStream when they start with the gzip magic 1f 8b. Counts
+// the raw bytes read, for progress.
+import { isGzip } from '../bytes.ts';
+
+export type StreamInput = Blob | Uint8Array;
+
+/** The parts of Blob the loader needs (jsdom's Blob has no stream()). */
+interface StreamableBlob {
+  readonly size: number;
+  stream(): ReadableStream<Uint8Array>;
+}
+
+export function inputSize(input: StreamInput): number {
+  return input instanceof Uint8Array ? input.byteLength : input.size;
+}
+
+export function canStream(input: StreamInput): boolean {
+  return input instanceof Uint8Array || typeof (input as Partial<StreamableBlob>).stream === 'function';
+}
+
+/** The decompressor rejected the data. */
+export class GzipError extends Error {
+  constructor(readonly why: string) {
+    super(why);
+    this.name = 'GzipError';
+  }
+}
+
+/** Pieces handed out for in-memory input (keeps batches and progress steady). */
+const MEMORY_PIECE = 1 << 20;
+
+export class ChunkSource {
+  /** Raw (possibly compressed) bytes read so far. */
+  rawBytesRead = 0;
+  gzip = false;
+  private reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  private memoryAt = 0;
+  private peeked: Uint8Array[] = [];
+  private out: ReadableStreamDefaultReader<Uint8Array> | null = null;
+
+  constructor(private readonly input: StreamInput) {}
+
+  private async readRaw(): Promise<Uint8Array | null> {
+    const input = this.input;
+    if (input instanceof Uint8Array) {
+      if (this.memoryAt >= input.length) return null;
+      const piece = input.subarray(this.memoryAt, this.memoryAt + MEMORY_PIECE);
+      this.memoryAt += piece.length;
+      this.rawBytesRead += piece.length;
+      return piece;
+    }
+    this.reader ??= (input as unknown as StreamableBlob).stream().getReader();
+    const { done, value } = await this.reader.read();
+    if (done) return null;
+    this.rawBytesRead += value.length;
+    return value;
+  }
+
+  /** Looks at the first bytes to decide on gzip. Call once before next(). */
+  async open(): Promise<void> {
+    let have = 0;
+    while (have < 2) {
+      const c = await this.readRaw();
+      if (c === null) break;
+      this.peeked.push(c);
+      have += c.length;
+    }
+    const head = new Uint8Array(Math.min(have, 2));
+    let at = 0;
+    for (const c of this.peeked) {
+      for (let k = 0; k < c.length && at < head.length; k++) head[at++] = c[k]!;
+    }
+    this.gzip = isGzip(head);
+    if (!this.gzip) return;
+    const raw = new ReadableStream<Uint8Array>({
+      pull: async (ctrl) => {
+        const c = this.peeked.shift() ?? (await this.readRaw());
+        if (c === null) ctrl.close();
+        else ctrl.enqueue(c);
+      },
+    });
+    const ds = new DecompressionStream('gzip');
+    this.out = raw.pipeThrough(ds as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  }
+
+  /** The next piece of (decompressed) bytes, or null at the end. */
+  async next(): Promise<Uint8Array | null> {
+    if (this.out !== null) {
+      try {
+        const { done, value } = await this.out.read();
+        return done ? null : value;
+      } catch (err) {
+        if (err instanceof RangeError) throw err;
+        throw new GzipError(err instanceof Error ? err.message : String(err));
+      }
+    }
+    const p = this.peeked.shift();
+    if (p !== undefined) return p;
+    return this.readRaw();
+  }
+
+  /** Stops reading (on cancel or error). */
+  async close(): Promise<void> {
+    await this.out?.cancel().catch(() => undefined);
+    await this.reader?.cancel().catch(() => undefined);
+  }
+}
