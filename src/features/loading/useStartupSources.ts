@@ -1,16 +1,15 @@
-// Loads what the page address asks for, once per page: every `?url=<u>` and,
-// with `?sample`, the built-in samples. (Guarded so React's StrictMode double
-// effect does not load twice.)
-import { useEffect } from 'react';
+// Loads what the page address asks for, once per mounted app: every
+// `?url=<u>` and, with `?sample`, the built-in samples. (A ref guards against
+// React StrictMode running the effect twice; refs survive that re-run.)
+import { useEffect, useRef } from 'react';
 import { loadSamples, loadUrls } from './loadController.ts';
 import { readStartupSources } from './urlSources.ts';
 
-let started = false;
-
 export function useStartupSources(): void {
+  const started = useRef(false);
   useEffect(() => {
-    if (started) return;
-    started = true;
+    if (started.current) return;
+    started.current = true;
     const { urls, sample } = readStartupSources(window.location.search);
     if (urls.length > 0) void loadUrls(urls);
     if (sample) void loadSamples();

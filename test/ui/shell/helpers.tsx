@@ -24,10 +24,10 @@ export function textFile(name: string, text: string): File {
   return new File([text], name, { type: 'application/json' });
 }
 
-/** Fresh stores and URL, then the app. */
-export function renderApp() {
+/** Fresh stores and the given page address, then the app. */
+export function renderApp(url = '/') {
   resetStores();
-  window.history.replaceState(null, '', '/');
+  window.history.replaceState(null, '', url);
   const user = userEvent.setup();
   const utils = render(<App />);
   return { user, ...utils };

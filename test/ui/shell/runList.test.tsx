@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+// "Loaded runs": switching runs by click and by keyboard, and closing runs.
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useExplorerStore } from '../../../src/store/explorerStore.ts';
+import { getRun } from '../../../src/store/runRegistry.ts';
+import { findRuns, fixtureFile, openFiles, renderApp, resetAfterTest, runsRegion } from './helpers.tsx';
+
+afterEach(resetAfterTest);
+
+const summary = () => screen.getByRole('region', { name: 'Run summary' });
+const runButton = (item: HTMLElement) => within(item).getAllByRole('button')[0]!;
+
+describe('Loaded runs', () => {
+  it('a FileStorage database lists its three runs; click and Enter switch between them', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('file-storage-db.json')]);
+    const items = await findRuns(3);
+    const names = items.map((i) => i.textContent ?? '');
+    const ingest = items[names.findIndex((t) => t.includes('log_ingest'))]!;
+    const etl = items[names.findIndex((t) => t.includes('customer_etl'))]!;
+
+    await user.click(runButton(ingest));
+    expect(summary()).toHaveTextContent('log_ingest');
+    expect(summary()).toHaveTextContent('ingest-0042');
+    expect(runButton(ingest)).toHaveAttribute('aria-current', 'true');
+    expect(runButton(etl)).not.toHaveAttribute('aria-current');
+
+    runButton(etl).focus();
+    await user.keyboard('{Enter}');
+    expect(summary()).toHaveTextContent('customer_etl');
+    expect(summary()).toHaveTextContent('etl-2025-09-20-001');
+  });
+
+  it('Up and Down move the focus between runs', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('llm-branching.json'), fixtureFile('etl-linear.json')]);
+    const [first, second] = await findRuns(2);
+    runButton(first!).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(runButton(second!)).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(runButton(first!)).toHaveFocus();
+  });
+
+  it('closing the active run shows the next one and forgets the closed run', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('llm-branching.json'), fixtureFile('etl-linear.json')]);
+    await findRuns(2);
+    const closedId = useExplorerStore.getState().runIds[0]!;
+    expect(summary()).toHaveTextContent('support_agent');
+
+    await user.click(screen.getByRole('button', { name: 'Close run conv-7f3a' }));
+    const [left] = await findRuns(1);
+    expect(left).toHaveTextContent('customer_etl');
+    expect(summary()).toHaveTextContent('customer_etl');
+    expect(getRun(closedId)).toBeUndefined();
+
+    await user.click(screen.getByRole('button', { name: 'Close run etl-2025-09-20-001' }));
+    // back to the welcome
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Loaded runs' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Open a sample' })).toBeInTheDocument();
+  });
+
+  it('a closed file can be opened again under its original id', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('etl-linear.json')]);
+    await findRuns(1);
+    const id = useExplorerStore.getState().runIds[0];
+    await user.click(within(runsRegion()).getByRole('button', { name: 'Close run etl-2025-09-20-001' }));
+    await openFiles(user, [fixtureFile('etl-linear.json')]);
+    await findRuns(1);
+    expect(useExplorerStore.getState().runIds).toEqual([id]);
+  });
+});

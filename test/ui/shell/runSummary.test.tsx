@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+// "Run summary": identity, times, counters with the producer's value shown
+// where it differs, open/pruned badges and warnings.
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  exactTimestamp,
+  formatDuration,
+  formatTimestamp,
+} from '../../../src/features/run-summary/formatTime.ts';
+import {
+  findRuns,
+  fixtureFile,
+  makeHistory,
+  openFiles,
+  renderApp,
+  resetAfterTest,
+  textFile,
+} from './helpers.tsx';
+
+afterEach(resetAfterTest);
+
+const summary = () => screen.getByRole('region', { name: 'Run summary' });
+
+/** The <dd> beside the <dt> with this label. */
+function valueOf(label: string): HTMLElement {
+  const dt = within(summary()).getByText(label, { selector: 'dt' });
+  const dd = dt.nextElementSibling;
+  if (!(dd instanceof HTMLElement)) throw new Error(`no value for ${label}`);
+  return dd;
+}
+
+describe('formatTime', () => {
+  it('formats local timestamps with milliseconds and durations compactly', () => {
+    const t = new Date(2025, 8, 20, 22, 26, 45, 436).getTime() / 1000;
+    expect(formatTimestamp(t)).toBe('2025-09-20 22:26:45.436');
+    expect(exactTimestamp(t)).toContain(`${t} s`);
+    expect(formatDuration(0.2451)).toBe('245 ms');
+    expect(formatDuration(7.25)).toBe('7.250 s');
+    expect(formatDuration(125.3)).toBe('2 min 5.3 s');
+    expect(formatDuration(3725)).toBe('1 h 2 min 5 s');
+  });
+});
+
+describe('Run summary', () => {
+  it('shows identity, times with exact seconds in the title, and counters', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('llm-branching.json')]);
+    await findRuns(1);
+    expect(summary()).toHaveTextContent('support_agent');
+    expect(valueOf('Execution id')).toHaveTextContent('conv-7f3a');
+    expect(valueOf('Data mode')).toHaveTextContent('reference');
+    expect(valueOf('Start')).toHaveTextContent(formatTimestamp(1758400005.4359996));
+    expect(within(valueOf('Start')).getByText(formatTimestamp(1758400005.4359996))).toHaveAttribute(
+      'title',
+      expect.stringContaining('1758400005.4359996 s'),
+    );
+    expect(valueOf('Duration')).toHaveTextContent('7.250 s');
+    expect(valueOf('Steps')).toHaveTextContent('10');
+    expect(valueOf('Failed')).toHaveTextContent('1');
+    expect(valueOf('Skipped')).toHaveTextContent('2');
+    expect(valueOf('Tree depth')).toHaveTextContent('7');
+    expect(valueOf('Paths')).toHaveTextContent('4');
+    // producer and recount agree here: nothing is marked
+    expect(within(summary()).queryByText(/file says/)).toBeNull();
+  });
+
+  it('marks counters where the file’s summary disagrees with the steps', async () => {
+    const { user } = renderApp();
+    const text = makeHistory(
+      'miscount',
+      'mc-1',
+      [
+        { id: 's1', state: 'start' },
+        { id: 's2', parent: 's1', state: 'work', status: 'failed' },
+      ],
+      { total_steps: 99, failed_steps: 0 },
+    );
+    await openFiles(user, [textFile('miscount.json', text)]);
+    await findRuns(1);
+    expect(valueOf('Steps')).toHaveTextContent('2');
+    expect(valueOf('Steps')).toHaveTextContent('file says 99');
+    expect(valueOf('Failed')).toHaveTextContent('1');
+    expect(valueOf('Failed')).toHaveTextContent('file says 0');
+    expect(valueOf('Skipped')).not.toHaveTextContent('file says');
+  });
+
+  it('an open run says "open" for its end and shows the open badge', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('advanced-open-run.json')]);
+    await findRuns(1);
+    expect(valueOf('End')).toHaveTextContent('open');
+    expect(within(summary()).getByText('open run')).toBeInTheDocument();
+  });
+
+  it('a pruned run shows the pruned badge and lists its warnings as text', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('direct-pruned.json')]);
+    await findRuns(1);
+    expect(within(summary()).getByText('pruned tree')).toBeInTheDocument();
+    const warnings = within(summary()).getAllByRole('listitem');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.some((w) => /prun/i.test(w.textContent ?? ''))).toBe(true);
+  });
+});
