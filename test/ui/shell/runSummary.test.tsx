@@ -23,7 +23,7 @@ afterEach(resetAfterTest);
 const summary = () => screen.getByRole('region', { name: 'Run summary' });
 
 /** The <dd> beside the <dt> with this label. */
-function valueOf(label: string): HTMLElement {
+function summaryValue(label: string): HTMLElement {
   const dt = within(summary()).getByText(label, { selector: 'dt' });
   const dd = dt.nextElementSibling;
   if (!(dd instanceof HTMLElement)) throw new Error(`no value for ${label}`);
@@ -48,19 +48,19 @@ describe('Run summary', () => {
     await openFiles(user, [fixtureFile('llm-branching.json')]);
     await findRuns(1);
     expect(summary()).toHaveTextContent('support_agent');
-    expect(valueOf('Execution id')).toHaveTextContent('conv-7f3a');
-    expect(valueOf('Data mode')).toHaveTextContent('reference');
-    expect(valueOf('Start')).toHaveTextContent(formatTimestamp(1758400005.4359996));
-    expect(within(valueOf('Start')).getByText(formatTimestamp(1758400005.4359996))).toHaveAttribute(
+    expect(summaryValue('Execution id')).toHaveTextContent('conv-7f3a');
+    expect(summaryValue('Data mode')).toHaveTextContent('reference');
+    expect(summaryValue('Start')).toHaveTextContent(formatTimestamp(1758400005.4359996));
+    expect(within(summaryValue('Start')).getByText(formatTimestamp(1758400005.4359996))).toHaveAttribute(
       'title',
       expect.stringContaining('1758400005.4359996 s'),
     );
-    expect(valueOf('Duration')).toHaveTextContent('7.250 s');
-    expect(valueOf('Steps')).toHaveTextContent('10');
-    expect(valueOf('Failed')).toHaveTextContent('1');
-    expect(valueOf('Skipped')).toHaveTextContent('2');
-    expect(valueOf('Tree depth')).toHaveTextContent('7');
-    expect(valueOf('Paths')).toHaveTextContent('4');
+    expect(summaryValue('Duration')).toHaveTextContent('7.250 s');
+    expect(summaryValue('Steps')).toHaveTextContent('10');
+    expect(summaryValue('Failed')).toHaveTextContent('1');
+    expect(summaryValue('Skipped')).toHaveTextContent('2');
+    expect(summaryValue('Tree depth')).toHaveTextContent('7');
+    expect(summaryValue('Paths')).toHaveTextContent('4');
     // producer and recount agree here: nothing is marked
     expect(within(summary()).queryByText(/file says/)).toBeNull();
   });
@@ -78,18 +78,18 @@ describe('Run summary', () => {
     );
     await openFiles(user, [textFile('miscount.json', text)]);
     await findRuns(1);
-    expect(valueOf('Steps')).toHaveTextContent('2');
-    expect(valueOf('Steps')).toHaveTextContent('file says 99');
-    expect(valueOf('Failed')).toHaveTextContent('1');
-    expect(valueOf('Failed')).toHaveTextContent('file says 0');
-    expect(valueOf('Skipped')).not.toHaveTextContent('file says');
+    expect(summaryValue('Steps')).toHaveTextContent('2');
+    expect(summaryValue('Steps')).toHaveTextContent('file says 99');
+    expect(summaryValue('Failed')).toHaveTextContent('1');
+    expect(summaryValue('Failed')).toHaveTextContent('file says 0');
+    expect(summaryValue('Skipped')).not.toHaveTextContent('file says');
   });
 
   it('an open run says "open" for its end and shows the open badge', async () => {
     const { user } = renderApp();
     await openFiles(user, [fixtureFile('advanced-open-run.json')]);
     await findRuns(1);
-    expect(valueOf('End')).toHaveTextContent('open');
+    expect(summaryValue('End')).toHaveTextContent('open');
     expect(within(summary()).getByText('open run')).toBeInTheDocument();
   });
 
