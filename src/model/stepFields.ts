@@ -58,6 +58,69 @@ function countUnknown(map: Map<string, UnknownValue>, value: string, where: stri
   else map.set(value, { count: 1, where });
 }
 
+/** False for values that cannot hold a non-finite number (null, strings, empty containers). */
+function mayHoldNumbers(v: JsonValue): boolean {
+  if (typeof v === 'number') return true;
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  for (const _ in v) return true;
+  return false;
+}
+
+function wrong(
+  ctx: StepReadContext,
+  where: string,
+  key: string,
+  expected: string,
+  v: JsonValue | undefined,
+): void {
+  ctx.warnings.add('wrong-type', joinKey(where, key), `expected ${expected}, got ${jsonTypeName(v)}`);
+}
+
+function nonFiniteAt(ctx: StepReadContext, where: string, key: string): void {
+  ctx.nonFinite.count++;
+  ctx.nonFinite.first ??= joinKey(where, key);
+}
+
+function readNumber(ctx: StepReadContext, raw: JsonObject, where: string, key: string): number | null {
+  const v = raw[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number') {
+    if (Number.isFinite(v)) return v;
+    nonFiniteAt(ctx, where, key);
+    return null;
+  }
+  wrong(ctx, where, key, 'a number', v);
+  return null;
+}
+
+function readCount(ctx: StepReadContext, raw: JsonObject, where: string, key: string): number {
+  return readNumber(ctx, raw, where, key) ?? 0;
+}
+
+function readName(
+  ctx: StepReadContext,
+  raw: JsonObject,
+  where: string,
+  key: string,
+  required: boolean,
+): string {
+  const v = raw[key];
+  if (typeof v === 'string') return ctx.interner.intern(v);
+  if (v === undefined && !required) return '';
+  if (v === undefined) ctx.warnings.add('wrong-type', joinKey(where, key), 'missing; expected a string');
+  else wrong(ctx, where, key, 'a string', v);
+  return MISSING_NAME;
+}
+
+function readText(ctx: StepReadContext, raw: JsonObject, where: string, key: string): string | null {
+  const v = raw[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v;
+  wrong(ctx, where, key, 'a string or null', v);
+  return null;
+}
+
 /** Reads a raw step (invalidStepReason(raw) must be null). `where` is the step's place, e.g. `paths[0][2]`. */
 export function readStep(
   raw: JsonObject,
@@ -66,63 +129,19 @@ export function readStep(
   index: number,
   ctx: StepReadContext,
 ): MutableStep {
-  const { warnings, interner } = ctx;
-  const wrong = (key: string, expected: string, v: JsonValue | undefined): void => {
-    warnings.add('wrong-type', joinKey(where, key), `expected ${expected}, got ${jsonTypeName(v)}`);
-  };
-  const num = (key: string): number | null => {
-    const v = raw[key];
-    if (v === undefined || v === null) return null;
-    if (typeof v === 'number') {
-      if (Number.isFinite(v)) return v;
-      ctx.nonFinite.count++;
-      ctx.nonFinite.first ??= joinKey(where, key);
-      return null;
-    }
-    wrong(key, 'a number', v);
-    return null;
-  };
-  const count = (key: string): number => {
-    const v = raw[key];
-    if (v === undefined || v === null) return 0;
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'number') {
-      ctx.nonFinite.count++;
-      ctx.nonFinite.first ??= joinKey(where, key);
-      return 0;
-    }
-    wrong(key, 'a number', v);
-    return 0;
-  };
-  const name = (key: string, required: boolean): string => {
-    const v = raw[key];
-    if (typeof v === 'string') return interner.intern(v);
-    if (v === undefined && !required) return '';
-    if (v === undefined) warnings.add('wrong-type', joinKey(where, key), 'missing; expected a string');
-    else wrong(key, 'a string', v);
-    return MISSING_NAME;
-  };
-  const optText = (key: string): string | null => {
-    const v = raw[key];
-    if (v === undefined || v === null) return null;
-    if (typeof v === 'string') return v;
-    wrong(key, 'a string or null', v);
-    return null;
-  };
-
-  const stateName = name('state_name', true);
-  const networkName = name('network_name', false);
-  const status = name('status', true);
-  const dataMode = name('data_mode', false);
+  const stateName = readName(ctx, raw, where, 'state_name', true);
+  const networkName = readName(ctx, raw, where, 'network_name', false);
+  const status = readName(ctx, raw, where, 'status', true);
+  const dataMode = readName(ctx, raw, where, 'data_mode', false);
   if (status !== MISSING_NAME && !KNOWN_STATUS.has(status))
     countUnknown(ctx.unknownStatus, status, joinKey(where, 'status'));
   if (dataMode !== '' && dataMode !== MISSING_NAME && !KNOWN_MODE.has(dataMode))
     countUnknown(ctx.unknownDataMode, dataMode, joinKey(where, 'data_mode'));
 
-  const timestamp = num('timestamp');
-  const startTime = num('start_time');
-  const endTime = num('end_time');
-  const recordedDuration = num('duration');
+  const timestamp = readNumber(ctx, raw, where, 'timestamp');
+  const startTime = readNumber(ctx, raw, where, 'start_time');
+  const endTime = readNumber(ctx, raw, where, 'end_time');
+  const recordedDuration = readNumber(ctx, raw, where, 'duration');
   let duration: number | null = null;
   let durationSource: DurationSource = 'none';
   if (recordedDuration !== null) {
@@ -140,12 +159,14 @@ export function readStep(
   let resourceUsage: JsonObject = {};
   const ru = raw.resource_usage;
   if (isObject(ru)) resourceUsage = ru;
-  else if (ru !== undefined && ru !== null) wrong('resource_usage', 'an object', ru);
+  else if (ru !== undefined && ru !== null) wrong(ctx, where, 'resource_usage', 'an object', ru);
   const streamProgress = raw.stream_progress ?? null;
 
-  scanNonFinite(metrics, joinKey(where, 'metrics'), ctx.nonFinite);
-  scanNonFinite(resourceUsage, joinKey(where, 'resource_usage'), ctx.nonFinite);
-  scanNonFinite(streamProgress, joinKey(where, 'stream_progress'), ctx.nonFinite);
+  if (mayHoldNumbers(metrics)) scanNonFinite(metrics, joinKey(where, 'metrics'), ctx.nonFinite);
+  if (mayHoldNumbers(resourceUsage))
+    scanNonFinite(resourceUsage, joinKey(where, 'resource_usage'), ctx.nonFinite);
+  if (mayHoldNumbers(streamProgress))
+    scanNonFinite(streamProgress, joinKey(where, 'stream_progress'), ctx.nonFinite);
 
   return {
     index,
@@ -160,13 +181,13 @@ export function readStep(
     durationSource,
     dataMode,
     status,
-    arcTaken: optText('arc_taken'),
-    error: optText('error'),
+    arcTaken: readText(ctx, raw, where, 'arc_taken'),
+    error: readText(ctx, raw, where, 'error'),
     metrics,
     resourceUsage,
     streamProgress,
-    chunksProcessed: count('chunks_processed'),
-    recordsProcessed: count('records_processed'),
+    chunksProcessed: readCount(ctx, raw, where, 'chunks_processed'),
+    recordsProcessed: readCount(ctx, raw, where, 'records_processed'),
     detached: false,
     source: where,
   };
