@@ -55,6 +55,13 @@ describe('empty and binary files', () => {
     expect(e.message).toMatch(/^broken\.gz: the file starts like gzip but could not be decompressed/);
   });
 
+  it('a truncated gzip file is a clear error', async () => {
+    const gz = await gzipBytes(encode(JSON.stringify(history([[step('a', 'x'), step('b', 'y')]]))));
+    const e = failure(await loadHistoryFile(gz.subarray(0, gz.length - 12), 'cut.json.gz'));
+    expect(e.kind).toBe('invalid');
+    expect(e.message).toMatch(/^cut\.json\.gz: the file starts like gzip but could not be decompressed/);
+  });
+
   it('UTF-8 with a BOM loads', async () => {
     const text = JSON.stringify(history([[step('a', 'start')]]));
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encode(text)]);
