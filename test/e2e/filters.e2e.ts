@@ -91,35 +91,43 @@ e2e.test('data mode filter: choosing modes counts only the steps in them', async
   await expectLoadedRun(page, ['mixed_modes', 'modes-1', stepsPattern('6')]);
   await expectStepCount(page, '6 of 6 steps');
 
-  await chooseDataMode(page, 'reference');
+  await chooseToggle(page, /data mode/i, 'reference');
   await expectStepCount(page, '2 of 6 steps');
-  await chooseDataMode(page, 'direct');
+  await chooseToggle(page, /data mode/i, 'direct');
   await expectStepCount(page, '3 of 6 steps');
 
   await button(page, 'Clear filters').click();
   await expectStepCount(page, '6 of 6 steps');
 });
 
-e2e.test('fanout-2k: a data mode no step uses gives 0 of 1,809 steps', async ({ page }) => {
+e2e.test('fanout-2k: data mode and status choices combine with the state filter', async ({ page }) => {
   await openApp(page);
   await openFixtures(page, ['fanout-2k.json']);
   await expectStepCount(page, '1,809 of 1,809 steps');
-  await chooseDataMode(page, 'copy');
+  // Every step is in copy mode.
+  await chooseToggle(page, /data mode/i, 'copy');
   await expectStepCount(page, '1,809 of 1,809 steps');
-  await chooseDataMode(page, 'copy');
+  await chooseToggle(page, /status/i, 'failed');
+  await expectStepCount(page, '32 of 1,809 steps');
+  await chooseToggle(page, /status/i, 'skipped');
+  await expectStepCount(page, '64 of 1,809 steps');
+  await stateFilter(page).fill('skip_record');
+  await expectStepCount(page, '32 of 1,809 steps');
+  // Turning copy off again leaves status and state in force.
+  await chooseToggle(page, /data mode/i, 'copy');
+  await expectStepCount(page, '32 of 1,809 steps');
+  await button(page, 'Clear filters').click();
   await expectStepCount(page, '1,809 of 1,809 steps');
-  await chooseDataMode(page, 'reference');
-  await expectStepCount(page, '0 of 1,809 steps');
 });
 
 /**
- * Turns one data mode on (or off) in the data-mode filter: a checkbox or a
- * toggle button named after the mode (possibly followed by its count), inside
- * a control group whose name mentions "data mode".
+ * Turns one value on (or off) in a filter group (e.g. "Data mode", "Status"):
+ * a checkbox or toggle button named after the value (possibly followed by its
+ * count), inside a control group with that name.
  */
-async function chooseDataMode(page: Page, mode: string): Promise<void> {
-  const group = page.getByRole('group', { name: /data mode/i });
-  const name = new RegExp(`^${mode}\\b`, 'i');
+async function chooseToggle(page: Page, groupName: RegExp, value: string): Promise<void> {
+  const group = page.getByRole('group', { name: groupName });
+  const name = new RegExp(`^${value}\\b`, 'i');
   const control = group
     .getByRole('checkbox', { name })
     .or(group.getByRole('button', { name }))
@@ -128,7 +136,7 @@ async function chooseDataMode(page: Page, mode: string): Promise<void> {
   await eventually(
     () => control.count(),
     (n) => n === 1,
-    (n) => `expected one control for data mode "${mode}" in a group named /data mode/i, found ${n}`,
+    (n) => `expected one control for "${value}" in a group named ${groupName}, found ${n}`,
   );
   await control.click();
 }
