@@ -269,7 +269,7 @@ function OutlineRow({ run, rows, row, focused, selected, onSelect, onToggle, onK
       aria-selected={selected}
       tabIndex={focused ? 0 : -1}
       className={className}
-      style={{ top: row * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: `${0.25 + indent * 0.85}rem` }}
+      style={{ top: row * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: `${0.2 + indent * 0.6}rem` }}
       onClick={(e) => {
         // The twisty toggles; anywhere else selects.
         if (expandable && (e.target as HTMLElement).closest('[data-twisty]')) onToggle();

@@ -5,7 +5,7 @@ import { DATA_MODE_MARKERS, STATUS_STYLES, UNKNOWN_STATUS_STYLE } from './colors
 
 export function TreeLegend() {
   return (
-    <ul className="tree-legend" aria-label="Legend">
+    <ul className="tree-legend" aria-label="Legend of the tree drawing">
       {[...STATUS_STYLES, UNKNOWN_STATUS_STYLE].map((s) => (
         <li key={s.status} className="tree-legend__item">
           <span className="tree-legend__chip" style={{ background: s.color }} aria-hidden="true">
@@ -18,25 +18,25 @@ export function TreeLegend() {
         <span className="tree-legend__mode" aria-hidden="true">
           {DATA_MODE_MARKERS.map((m) => m.letter).join(' ')}
         </span>
-        data mode: {DATA_MODE_MARKERS.map((m) => `${m.letter} ${m.mode}`).join(', ')}
+        {DATA_MODE_MARKERS.map((m) => m.mode).join(' / ')}
       </li>
       <li className="tree-legend__item">
         <span className="tree-legend__line tree-legend__line--path" aria-hidden="true" />
-        path to the selected step
+        selected path
       </li>
       <li className="tree-legend__item">
         <span className="tree-legend__ring" aria-hidden="true" />
-        uses the highlighted resource
+        uses highlighted resource
       </li>
       <li className="tree-legend__item">
         <span className="tree-legend__dim" aria-hidden="true" />
-        dimmed: does not match the filters
+        filtered out
       </li>
       <li className="tree-legend__item">
         <span className="tree-legend__badge" aria-hidden="true">
           +N
         </span>
-        collapsed, N steps hidden
+        N steps collapsed
       </li>
     </ul>
   );

@@ -62,16 +62,20 @@ export const LOD = {
   boxes: 0.25,
   /** Status glyphs, data-mode letters, collapse handles. */
   glyphs: 0.45,
-  /** State names. */
-  labels: 0.6,
+  /** State names: from here the label font can be kept at 9 CSS px or more inside the node. */
+  labels: 0.375,
   /** Arc names on links. */
   arcs: 1.1,
 } as const;
 
-const LABEL_FONT = '12.5px system-ui, -apple-system, "Segoe UI", sans-serif';
-const SMALL_FONT = 'bold 10px system-ui, -apple-system, "Segoe UI", sans-serif';
-const ARC_FONT = 'italic 10px system-ui, -apple-system, "Segoe UI", sans-serif';
-const GROUP_FONT = '600 13px system-ui, -apple-system, "Segoe UI", sans-serif';
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+/** Label size in world units at zoom >= 1. */
+const LABEL_WORLD_PX = 12.5;
+/** Labels never render smaller than this many CSS pixels (else they are left out). */
+const LABEL_MIN_SCREEN_PX = 9;
+const SMALL_FONT = `bold 10px ${FONT_FAMILY}`;
+const ARC_FONT = `italic 10px ${FONT_FAMILY}`;
+const GROUP_FONT = `600 13px ${FONT_FAMILY}`;
 const CHIP_W = 22;
 const MODE_W = 20;
 const RADIUS = 6;
@@ -81,12 +85,23 @@ const FORK = 0.6;
 
 /** Per-canvas memo of truncated labels (widths are in world units, so they do not change with zoom). */
 export interface DrawCache {
-  readonly labels: Map<string, string>;
-  readonly arcs: Map<string, string>;
+  /** Per font size and room: text -> fitted text. */
+  readonly labels: Map<string, Map<string, string>>;
+  readonly arcs: Map<string, Map<string, string>>;
 }
 
 export function createDrawCache(): DrawCache {
   return { labels: new Map(), arcs: new Map() };
+}
+
+function memoFor(memos: Map<string, Map<string, string>>, key: string): Map<string, string> {
+  let m = memos.get(key);
+  if (!m) {
+    if (memos.size > 64) memos.clear();
+    m = new Map();
+    memos.set(key, m);
+  }
+  return m;
 }
 
 export function drawTree(
@@ -168,7 +183,7 @@ function drawLinks(
     ctx.textBaseline = 'bottom';
     ctx.fillStyle = P.mutedText;
     let lastParent = -1;
-    const room = (LEVEL_GAP - NODE_W) * FORK - 6;
+    const gap = LEVEL_GAP - NODE_W;
     for (const list of [normal, path, dim]) {
       for (const child of list) {
         const p = layout.parentSlot[child]!;
@@ -176,7 +191,10 @@ function drawLinks(
         lastParent = p;
         const arc = layout.run.steps[layout.step[p]!]!.arcTaken;
         if (!arc) continue;
-        const text = fitText(ctx, cache.arcs, arc, room);
+        // A lone child's link is straight: the label may use the whole gap, else only the trunk.
+        const alone = layout.y[child] === layout.y[p];
+        const room = (alone ? gap : gap * FORK) - 8;
+        const text = fitText(ctx, memoFor(cache.arcs, String(room)), arc, room);
         ctx.globalAlpha = list === dim ? DIM_ALPHA : 1;
         ctx.fillText(text, layout.x[p]! + NODE_W / 2 + 4, layout.y[p]! - 3);
         arcLabels++;
@@ -259,6 +277,12 @@ function drawNodes(
   const steps = layout.run.steps;
   const glyphs = s >= LOD.glyphs;
   const showLabels = s >= LOD.labels;
+  // Zoomed out, the label grows in world units so it stays legible on screen
+  // (quantised so the truncation memo sees few sizes).
+  const labelPx = Math.ceil(Math.max(LABEL_WORLD_PX, LABEL_MIN_SCREEN_PX / s) * 2) / 2;
+  const labelFont = `${labelPx}px ${FONT_FAMILY}`;
+  const labelRoom = NODE_W - CHIP_W - (glyphs ? MODE_W : 0) - 10;
+  const labelMemo = memoFor(cache.labels, `${labelPx}|${labelRoom}`);
   let labels = 0;
   ctx.setLineDash([]);
   for (const slot of slots) {
@@ -296,13 +320,12 @@ function drawNodes(
       ctx.fillText(dataModeLetter(step.dataMode), left + NODE_W - MODE_W / 2, top + NODE_H / 2 + 0.5);
     }
     if (showLabels) {
-      ctx.font = LABEL_FONT;
+      ctx.font = labelFont;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
       ctx.fillStyle = P.text;
-      const room = NODE_W - CHIP_W - MODE_W - 10;
       ctx.fillText(
-        fitText(ctx, cache.labels, step.stateName, room),
+        fitText(ctx, labelMemo, step.stateName, labelRoom),
         left + CHIP_W + 6,
         top + NODE_H / 2 + 0.5,
       );

@@ -9,14 +9,14 @@ import { type HierarchyPointNode, hierarchy, tree } from 'd3-hierarchy';
 import type { Run } from '../../model/types.ts';
 
 /** World units. */
-export const NODE_W = 180;
+export const NODE_W = 170;
 export const NODE_H = 32;
 /** Distance between depth columns (x). */
-export const LEVEL_GAP = 300;
+export const LEVEL_GAP = 245;
 /** Distance between neighbouring siblings (y). */
 export const SIBLING_GAP = 46;
 /** The collapse badge / toggle sticks out of the node's right edge by at most this much. */
-export const BADGE_REACH = 64;
+export const BADGE_REACH = 72;
 
 const DETACHED_CELL_W = NODE_W + 30;
 const DETACHED_CELL_H = SIBLING_GAP;
@@ -136,6 +136,7 @@ export function computeLayout(
   const slotOfStep = new Int32Array(nSteps).fill(-1);
 
   let maxDepth = -1;
+  let anyFolded = false;
   for (let s = 0; s < treeCount; s++) {
     const node = ordered[s]!;
     const i = node.data;
@@ -152,6 +153,7 @@ export function computeLayout(
     if (isFolded(i)) {
       folded[s] = 1;
       hidden[s] = (t.subtreeSize[i] ?? 1) - 1;
+      anyFolded = true;
     }
   }
 
@@ -175,7 +177,7 @@ export function computeLayout(
     bounds = {
       minX: -NODE_W / 2,
       minY: minY - NODE_H / 2,
-      maxX: maxDepth * LEVEL_GAP + NODE_W / 2 + BADGE_REACH,
+      maxX: maxDepth * LEVEL_GAP + NODE_W / 2 + (anyFolded ? BADGE_REACH : 0),
       maxY: maxY + NODE_H / 2,
     };
   }
@@ -269,8 +271,9 @@ export function toggleRect(layout: TreeLayout, slot: number): Rect | null {
   const edge = layout.x[slot]! + NODE_W / 2;
   const cy = layout.y[slot]!;
   if (layout.collapsed[slot]) {
-    const w = Math.min(BADGE_REACH + 12, 16 + 7 * badgeText(layout, slot).length);
-    return { minX: edge - 12, minY: cy - 10, maxX: edge - 12 + w, maxY: cy + 10 };
+    const w = Math.min(BADGE_REACH - 2, 16 + 7 * badgeText(layout, slot).length);
+    return { minX: edge + 2, minY: cy - 10, maxX: edge + 2 + w, maxY: cy + 10 };
   }
-  return { minX: edge - 8, minY: cy - 8, maxX: edge + 8, maxY: cy + 8 };
+  // Just outside the right edge, on the links' trunk.
+  return { minX: edge + 1, minY: cy - 8, maxX: edge + 17, maxY: cy + 8 };
 }

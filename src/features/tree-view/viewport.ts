@@ -56,7 +56,7 @@ export function panBy(vp: Viewport, dx: number, dy: number): Viewport {
  * Scale and offset that show all of `bounds` centred in `size`, with `padding`
  * CSS pixels around it and never magnified beyond `maxScale`.
  */
-export function fitBounds(bounds: Rect | null, size: Size, padding = 24, maxScale = 1.25): Viewport {
+export function fitBounds(bounds: Rect | null, size: Size, padding = 16, maxScale = 1.25): Viewport {
   if (!bounds || size.width <= 0 || size.height <= 0) return IDENTITY;
   const w = Math.max(1, bounds.maxX - bounds.minX);
   const h = Math.max(1, bounds.maxY - bounds.minY);

@@ -39,13 +39,21 @@ describe('drawTree', () => {
     const center = (scale: number) => ({ scale, tx: 100, ty: size.height / 2 - l.y[0]! * scale });
 
     const far = fakeContext();
-    const farStats = drawTree(far, l, center(0.3), size, 1, plain, createDrawCache());
+    const farStats = drawTree(far, l, center(LOD.labels - 0.05), size, 1, plain, createDrawCache());
     expect(farStats.nodes).toBe(10);
     expect(farStats.labels).toBe(0);
     expect(far.texts).not.toContain('receive_message');
 
     const mid = fakeContext();
-    const midStats = drawTree(mid, l, center(LOD.labels + 0.05), size, 1, plain, createDrawCache());
+    const midStats = drawTree(
+      mid,
+      l,
+      center(Math.max(LOD.labels, LOD.glyphs) + 0.05),
+      size,
+      1,
+      plain,
+      createDrawCache(),
+    );
     expect(midStats.labels).toBeGreaterThan(0);
     expect(midStats.arcLabels).toBe(0);
     expect(mid.texts).toContain('receive_message');

@@ -5,12 +5,15 @@ import type { DrawContext } from '../../../src/features/tree-view/drawTree.ts';
 export interface FakeContext extends DrawContext {
   readonly calls: Map<string, number>;
   readonly texts: string[];
+  /** Arguments of every setTransform call, in order. */
+  readonly transforms: number[][];
   count(name: string): number;
 }
 
 export function fakeContext(): FakeContext {
   const calls = new Map<string, number>();
   const texts: string[] = [];
+  const transforms: number[][] = [];
   const hit = (name: string) => calls.set(name, (calls.get(name) ?? 0) + 1);
   const method =
     (name: string) =>
@@ -20,6 +23,7 @@ export function fakeContext(): FakeContext {
   const ctx = {
     calls,
     texts,
+    transforms,
     count: (name: string) => calls.get(name) ?? 0,
     fillStyle: '#000' as string | CanvasGradient | CanvasPattern,
     strokeStyle: '#000' as string | CanvasGradient | CanvasPattern,
@@ -28,7 +32,10 @@ export function fakeContext(): FakeContext {
     textAlign: 'start' as CanvasTextAlign,
     textBaseline: 'alphabetic' as CanvasTextBaseline,
     globalAlpha: 1,
-    setTransform: method('setTransform'),
+    setTransform(...args: number[]) {
+      hit('setTransform');
+      transforms.push(args);
+    },
     fillRect: method('fillRect'),
     strokeRect: method('strokeRect'),
     beginPath: method('beginPath'),

@@ -64,7 +64,7 @@ describe('culling', () => {
     const first = l.slotOfStep[1]!; // branch_0
     const last = l.slotOfStep[1 + 29 * 31]!; // branch_29
     const midY = (l.y[first]! + l.y[last]!) / 2 + 3000;
-    const rect = { minX: NODE_W, minY: midY, maxX: NODE_W + 20, maxY: midY + 20 };
+    const rect = { minX: NODE_W / 2 + 10, minY: midY, maxX: NODE_W / 2 + 30, maxY: midY + 20 };
     expect(countNodesIn(l, rect)).toBe(0);
     const links: number[] = [];
     forEachLinkIn(l, rect, (c) => links.push(c));

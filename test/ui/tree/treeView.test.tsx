@@ -1,0 +1,178 @@
+// @vitest-environment jsdom
+// The tree view component in jsdom with a fake 2D context: its accessible
+// parts, selection and collapse by pointer, keyboard zoom, tooltip, and
+// panning to a selection made elsewhere. Frames are flushed by hand.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { computeLayout } from '../../../src/features/tree-view/layout.ts';
+import { TreeView } from '../../../src/features/tree-view/TreeView.tsx';
+import { fitBounds, worldToScreen } from '../../../src/features/tree-view/viewport.ts';
+import type { Run } from '../../../src/model/types.ts';
+import { useExplorerStore } from '../../../src/store/explorerStore.ts';
+import { clearRuns, registerRun } from '../../../src/store/runRegistry.ts';
+import { type FakeContext, fakeContext } from './fakeContext.ts';
+import { branchingRun, chainRun } from './makeRun.ts';
+
+const SIZE = { width: 800, height: 600 };
+let ctx: FakeContext;
+let frames: Array<() => void>;
+
+function flushFrames() {
+  act(() => {
+    const now = frames;
+    frames = [];
+    for (const f of now) f();
+  });
+}
+
+function show(run: Run) {
+  registerRun(run);
+  act(() => useExplorerStore.getState().addRuns([run.id]));
+  render(<TreeView />);
+  flushFrames();
+  return screen.getByRole('application', { name: /Step tree drawing/ });
+}
+
+/** Where a step is on screen right after the initial fit. */
+function screenPoint(run: Run, step: number): { clientX: number; clientY: number } {
+  const layout = computeLayout(run, new Set());
+  const slot = layout.slotOfStep[step]!;
+  const [x, y] = worldToScreen(fitBounds(layout.bounds, SIZE), layout.x[slot]!, layout.y[slot]!);
+  return { clientX: x, clientY: y };
+}
+
+/** The world scale of the last drawn frame (setTransform a / dpr). */
+function lastScale(): number {
+  const t = ctx.transforms.at(-1)!;
+  return t[0]!;
+}
+
+function click(el: Element, at: { clientX: number; clientY: number }, extra: Record<string, unknown> = {}) {
+  fireEvent.pointerDown(el, { ...at, pointerId: 1, pointerType: 'mouse', button: 0, ...extra });
+  fireEvent.pointerUp(el, { ...at, pointerId: 1, pointerType: 'mouse', button: 0, ...extra });
+}
+
+beforeEach(() => {
+  useExplorerStore.getState().reset();
+  clearRuns();
+  ctx = fakeContext();
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(() => cb(0)));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+    () => ctx as unknown as CanvasRenderingContext2D,
+  );
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(
+    () => ({ x: 0, y: 0, left: 0, top: 0, right: 800, bottom: 600, ...SIZE, toJSON: () => ({}) }) as DOMRect,
+  );
+  Object.defineProperty(window, 'devicePixelRatio', { value: 1, configurable: true });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  useExplorerStore.getState().reset();
+  clearRuns();
+});
+
+describe('TreeView', () => {
+  it('names the drawing, offers zoom buttons and a visible legend, and draws the run', () => {
+    const canvas = show(branchingRun());
+    expect(canvas).toHaveAccessibleName('Step tree drawing, 10 steps; use the outline to navigate');
+    expect(canvas).toHaveAttribute('tabindex', '0');
+    for (const name of ['Zoom in', 'Zoom out', 'Fit to view']) {
+      expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    }
+    const legend = screen.getByRole('list', { name: 'Legend of the tree drawing' });
+    expect(within(legend).getByText('failed')).toBeVisible();
+    expect(within(legend).getByText('copy / reference / direct')).toBeInTheDocument();
+    expect(ctx.count('fill')).toBeGreaterThan(10); // nodes were painted
+  });
+
+  it('selects a node on click and toggles its subtree on Alt+click', () => {
+    const run = branchingRun();
+    const canvas = show(run);
+    click(canvas, screenPoint(run, 3));
+    expect(useExplorerStore.getState().selectedStep).toBe(3);
+    click(canvas, screenPoint(run, 3), { altKey: true });
+    expect(useExplorerStore.getState().collapsed[run.id]?.has(3)).toBe(true);
+    flushFrames();
+    expect(ctx.texts).toContain('+5');
+  });
+
+  it('does not select when the press turns into a drag, and pans instead', () => {
+    const run = branchingRun();
+    const canvas = show(run);
+    const at = screenPoint(run, 3);
+    const before = ctx.transforms.at(-1)![4]!;
+    fireEvent.pointerDown(canvas, { ...at, pointerId: 1, pointerType: 'mouse' });
+    fireEvent.pointerMove(canvas, {
+      clientX: at.clientX + 60,
+      clientY: at.clientY,
+      pointerId: 1,
+      pointerType: 'mouse',
+    });
+    fireEvent.pointerUp(canvas, {
+      clientX: at.clientX + 60,
+      clientY: at.clientY,
+      pointerId: 1,
+      pointerType: 'mouse',
+    });
+    flushFrames();
+    expect(useExplorerStore.getState().selectedStep).toBe(-1);
+    expect(ctx.transforms.at(-1)![4]!).toBeCloseTo(before + 60);
+  });
+
+  it('zooms with + and - and fits again with F', async () => {
+    const user = userEvent.setup();
+    const canvas = show(branchingRun());
+    const fitted = lastScale();
+    canvas.focus();
+    await user.keyboard('+');
+    flushFrames();
+    expect(lastScale()).toBeCloseTo(fitted * 1.25);
+    await user.keyboard('--');
+    flushFrames();
+    expect(lastScale()).toBeCloseTo(fitted / 1.25);
+    await user.keyboard('f');
+    flushFrames();
+    expect(lastScale()).toBeCloseTo(fitted);
+    await user.click(screen.getByRole('button', { name: 'Zoom in' }));
+    flushFrames();
+    expect(lastScale()).toBeCloseTo(fitted * 1.25);
+  });
+
+  it('shows a text tooltip with status, data mode and an approximate duration', () => {
+    const run = branchingRun();
+    const canvas = show(run);
+    fireEvent.pointerMove(canvas, { ...screenPoint(run, 8), pointerType: 'mouse', pointerId: 1 });
+    const tip = screen.getByRole('tooltip');
+    expect(tip).toHaveTextContent('respond');
+    expect(tip).toHaveTextContent('Status: completed');
+    expect(tip).toHaveTextContent('Data mode: reference');
+    expect(tip).toHaveTextContent('Duration: approx. 500 ms');
+    fireEvent.pointerLeave(canvas);
+    expect(screen.queryByRole('tooltip')).toBeNull();
+  });
+
+  it('pans to a step selected elsewhere', () => {
+    const run = chainRun(200);
+    const canvas = show(run);
+    canvas.focus();
+    for (let i = 0; i < 12; i++) fireEvent.keyDown(canvas, { key: '+' });
+    flushFrames();
+    act(() => useExplorerStore.getState().selectStep(190));
+    flushFrames();
+    const [a, , , , e, f] = ctx.transforms.at(-1)!;
+    const layout = computeLayout(run, new Set());
+    const slot = layout.slotOfStep[190]!;
+    const sx = layout.x[slot]! * a! + e!;
+    const sy = layout.y[slot]! * a! + f!;
+    expect(sx).toBeGreaterThan(0);
+    expect(sx).toBeLessThan(SIZE.width);
+    expect(sy).toBeGreaterThan(0);
+    expect(sy).toBeLessThan(SIZE.height);
+  });
+});
