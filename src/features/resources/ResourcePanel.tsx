@@ -80,7 +80,7 @@ function ResourceTable({ run }: { run: Run }) {
         <EmptyState>No step in this run recorded any resource usage.</EmptyState>
       ) : (
         <>
-          <p className="panel-muted">Choose a type to highlight the steps that used it.</p>
+          <p className="panel-muted">Choose a type to highlight its steps.</p>
           <SortableTable
             table={table}
             numeric={NUMERIC}

@@ -20,7 +20,7 @@ export function formatDuration(seconds: number | null | undefined): string {
 
 function formatPositiveDuration(seconds: number): string {
   if (seconds === 0) return '0 ms';
-  if (seconds < 0.001) return `${Math.round(seconds * 1e6)} µs`;
+  if (Math.round(seconds * 1e6) < 1000) return `${Math.round(seconds * 1e6)} µs`;
   if (seconds < 0.01) return `${trimZeros((seconds * 1000).toFixed(1))} ms`;
   if (seconds < 1) {
     const ms = Math.round(seconds * 1000);

@@ -83,9 +83,11 @@ function StatesTable({ run }: { run: Run }) {
         <EmptyState>This run has no steps.</EmptyState>
       ) : (
         <>
-          <p className="panel-muted">
-            Choose a state to filter the steps by it. Percentiles use the nearest-rank method over the steps
-            that have a duration.
+          <p
+            className="panel-muted"
+            title="p50 and p95 use the nearest-rank method over the steps that have a duration"
+          >
+            Choose a state to filter by it. Percentiles: nearest rank.
           </p>
           <SortableTable
             table={table}

@@ -53,6 +53,11 @@ export const StepGridRow = memo(function StepGridRow({
       data-index={position}
       className={highlighted ? 'resource-hit' : undefined}
       style={{ transform: `translateY(${start}px)`, height }}
+      onMouseDown={(e) => {
+        // Focus without the browser scrolling the wide row sideways into view.
+        e.preventDefault();
+        e.currentTarget.focus({ preventScroll: true });
+      }}
       onClick={() => onChoose(s.index)}
       onKeyDown={(e) => onKeyDown(e, position)}
       onFocus={() => onFocusRow(position)}

@@ -86,7 +86,7 @@ function StreamDetails({ run }: { run: Run }) {
                     aria-valuetext={`${formatNumber(step.recordsProcessed)} records, ${Math.round(share * 100)}% of the most by one step`}
                     title={`${formatNumber(step.recordsProcessed)} records`}
                   />
-                  <span className="panel-muted">
+                  <span className="panel-muted stream-detail">
                     {formatNumber(step.recordsProcessed)} records, {formatNumber(step.chunksProcessed)} chunks
                     {position != null && <>, position {formatNumber(position)}</>}
                   </span>

@@ -27,6 +27,7 @@ describe('formatDuration', () => {
     expect(formatDuration(123)).toBe('2 min 3 s');
     expect(formatDuration(0)).toBe('0 ms');
     expect(formatDuration(0.0000005)).toBe('1 µs');
+    expect(formatDuration(0.0009996)).toBe('1 ms');
     expect(formatDuration(0.0025)).toBe('2.5 ms');
     expect(formatDuration(42.25)).toBe('42.3 s');
     expect(formatDuration(3900)).toBe('1 h 5 min');
