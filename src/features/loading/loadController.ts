@@ -3,7 +3,7 @@
 // main-thread fallback); good runs are registered (ids made unique) and added
 // to the store; each failed file becomes a dismissible alert; runs already
 // loaded always stay. Progress and cancellation go through the loading store.
-import type { FileLoadResult, LoadProgress } from '../../model/types.ts';
+import type { FileLoadResult, LoadErrorInfo, LoadProgress } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import type { FileProgress } from '../../store/loadingState.ts';
 import { useLoadingStore } from '../../store/loadingStore.ts';
@@ -52,10 +52,20 @@ function progressSink(jobId: number): { report(p: FileProgress): void; stop(): v
   };
 }
 
-/** Registers the good runs, reports the failed files; returns the ids of the runs added. */
-export function acceptResults(results: readonly FileLoadResult[]): string[] {
+export interface Accepted {
+  /** Ids of the runs added, in file order. */
+  readonly ids: string[];
+  /** Files that came back cancelled. */
+  readonly cancelled: number;
+}
+
+/**
+ * Registers the good runs and reports the failed files (one alert each).
+ * With `activate`, the first new run becomes the active one, unless adding
+ * the runs already chose one (a URL hash naming it).
+ */
+export function acceptResults(results: readonly FileLoadResult[], activate: boolean): Accepted {
   const explorer = useExplorerStore.getState();
-  const hadActive = explorer.activeRunId !== null;
   const ids: string[] = [];
   let cancelled = 0;
   for (const r of results) {
@@ -71,65 +81,63 @@ export function acceptResults(results: readonly FileLoadResult[]): string[] {
       explorer.addLoadError(r.fileName, r.error.message);
     }
   }
-  if (ids.length > 0) {
+  const first = ids[0];
+  if (first !== undefined) {
+    const before = useExplorerStore.getState().activeRunId;
     explorer.addRuns(ids);
-    // A later load shows what was just opened; the first load leaves the choice
-    // to addRuns (and to a URL hash naming a run).
-    const first = ids[0];
-    if (hadActive && first !== undefined) useExplorerStore.getState().setActiveRun(first);
+    if (activate && useExplorerStore.getState().activeRunId === before) {
+      useExplorerStore.getState().setActiveRun(first);
+    }
   }
-  if (cancelled > 0) {
-    useLoadingStore
-      .getState()
-      .setNotice(
-        `Loading cancelled: ${cancelled} ${cancelled === 1 ? 'file was' : 'files were'} not loaded.`,
-      );
-  }
-  return ids;
+  return { ids, cancelled };
 }
 
-async function readJob(
-  jobId: number,
-  ctrl: AbortController,
-  inputs: readonly LoadInput[],
-): Promise<string[]> {
-  const sink = progressSink(jobId);
-  let results: FileLoadResult[];
-  try {
-    results = await loadFiles(
-      inputs.map((i) => ({ name: i.name, data: i.data })),
-      { signal: ctrl.signal, onProgress: (p: LoadProgress) => sink.report(p) },
-    );
-  } catch (e) {
-    // loadFiles promises never to throw; if it does, say so per file rather than lose it.
-    const message = e instanceof Error ? e.message : String(e);
-    results = inputs.map((i) => ({
-      ok: false,
-      fileName: i.name,
-      error: { fileName: i.name, kind: 'io', message: `${i.name}: could not be read: ${message}` },
-    }));
-  } finally {
-    sink.stop();
-  }
-  return acceptResults(results);
+function noteCancelled(cancelled: number): void {
+  if (cancelled === 0) return;
+  useLoadingStore
+    .getState()
+    .setNotice(`Loading cancelled: ${cancelled} ${cancelled === 1 ? 'file was' : 'files were'} not loaded.`);
 }
 
-/** Loads files (picked, dropped or pasted). Resolves with the ids of the runs added. */
-export async function loadInputs(inputs: readonly LoadInput[]): Promise<string[]> {
-  if (inputs.length === 0) return [];
-  const loading = useLoadingStore.getState();
-  const jobId = loading.startJob(
+/** Reads files into results (a progress job while it runs); nothing is added to the session yet. */
+async function readInputs(inputs: readonly LoadInput[]): Promise<FileLoadResult[]> {
+  const jobId = useLoadingStore.getState().startJob(
     'read',
     inputs.map((i) => ({ name: i.name, totalBytes: sizeOf(i.data) })),
   );
   const ctrl = new AbortController();
   controllers.set(jobId, ctrl);
+  const sink = progressSink(jobId);
   try {
-    return await readJob(jobId, ctrl, inputs);
+    return await loadFiles(
+      inputs.map((i) => ({ name: i.name, data: i.data })),
+      { signal: ctrl.signal, onProgress: (p: LoadProgress) => sink.report(p) },
+    );
+  } catch (e) {
+    // loadFiles promises never to throw; if it does, say so per file rather than lose it.
+    const why = e instanceof Error ? e.message : String(e);
+    return inputs.map((i) => failure(i.name, 'io', `${i.name}: could not be read: ${why}`));
   } finally {
+    sink.stop();
     controllers.delete(jobId);
     useLoadingStore.getState().finishJob(jobId);
   }
+}
+
+function failure(fileName: string, kind: LoadErrorInfo['kind'], message: string): FileLoadResult {
+  return { ok: false, fileName, error: { fileName, kind, message } };
+}
+
+/**
+ * Loads files (picked, dropped or pasted). When runs are already open, the
+ * first new one is shown. Resolves with the ids of the runs added.
+ */
+export async function loadInputs(inputs: readonly LoadInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const results = await readInputs(inputs);
+  const accepted = acceptResults(results, useExplorerStore.getState().activeRunId !== null);
+  noteCancelled(accepted.cancelled);
+  return accepted.ids;
 }
 
 /** Loads text typed or pasted by the user, as a file named "pasted.json". */
@@ -137,59 +145,60 @@ export function loadPastedText(text: string): Promise<string[]> {
   return loadInputs([{ name: 'pasted.json', data: new Blob([text], { type: 'application/json' }) }]);
 }
 
-/** Downloads each URL (streaming, with progress), then loads what arrived. Failed downloads become alerts. */
+/**
+ * Downloads each URL (streaming, with progress) and reads it as soon as it
+ * has arrived; runs are added in URL order, so a small file listed before a
+ * big one shows while the big one still downloads. A failed download is an
+ * alert; Cancel stops what is still in flight and keeps what has loaded.
+ */
 export async function loadUrls(urls: readonly string[]): Promise<string[]> {
   if (urls.length === 0) return [];
   const names = urls.map((u) => fileNameForUrl(u));
-  const loading = useLoadingStore.getState();
-  const jobId = loading.startJob(
+  const jobId = useLoadingStore.getState().startJob(
     'download',
     names.map((name) => ({ name, totalBytes: 0 })),
   );
   const ctrl = new AbortController();
   controllers.set(jobId, ctrl);
   const sink = progressSink(jobId);
-  try {
-    const settled = await Promise.allSettled(
-      urls.map((url, i) =>
-        fetchToBlob(url, ctrl.signal, (bytesRead, totalBytes) =>
-          sink.report({ fileName: names[i]!, bytesRead, totalBytes }),
-        ),
-      ),
-    );
-    sink.stop();
-    const inputs: LoadInput[] = [];
-    let cancelled = 0;
-    settled.forEach((s, i) => {
-      const name = names[i]!;
-      if (s.status === 'fulfilled') {
-        inputs.push({ name: s.value.name, data: s.value.blob });
-      } else if (ctrl.signal.aborted) {
-        cancelled++;
-      } else {
-        const why = s.reason instanceof Error ? s.reason.message : String(s.reason);
-        useExplorerStore.getState().addLoadError(name, `${name}: could not download ${urls[i]}: ${why}`);
-      }
-    });
-    if (cancelled > 0) {
-      useLoadingStore
-        .getState()
-        .setNotice(
-          `Loading cancelled: ${cancelled} ${cancelled === 1 ? 'file was' : 'files were'} not loaded.`,
-        );
-    }
-    if (inputs.length === 0 || ctrl.signal.aborted) return [];
-    useLoadingStore.getState().setJobPhase(
-      jobId,
-      'read',
-      inputs.map((i) => ({ name: i.name, totalBytes: sizeOf(i.data) })),
-    );
-    return await readJob(jobId, ctrl, inputs);
-  } finally {
+  let downloading = urls.length;
+  const downloaded = () => {
+    downloading--;
+    if (downloading > 0) return;
     sink.stop();
     controllers.delete(jobId);
     useLoadingStore.getState().finishJob(jobId);
+  };
+
+  const reads = urls.map((url, i) => {
+    const name = names[i]!;
+    return fetchToBlob(url, ctrl.signal, (bytesRead, totalBytes) =>
+      sink.report({ fileName: name, bytesRead, totalBytes }),
+    ).then(
+      (d) => {
+        downloaded();
+        return readInputs([{ name: d.name, data: d.blob }]);
+      },
+      (err: unknown) => {
+        downloaded();
+        if (ctrl.signal.aborted) return [failure(name, 'cancelled', `${name}: loading was cancelled`)];
+        const why = err instanceof Error ? err.message : String(err);
+        return [failure(name, 'io', `${name}: could not download ${url}: ${why}`)];
+      },
+    );
+  });
+
+  let activate = useExplorerStore.getState().activeRunId !== null;
+  const ids: string[] = [];
+  let cancelled = 0;
+  for (const read of reads) {
+    const accepted = acceptResults(await read, activate);
+    if (accepted.ids.length > 0) activate = false;
+    ids.push(...accepted.ids);
+    cancelled += accepted.cancelled;
   }
+  noteCancelled(cancelled);
+  return ids;
 }
 
 /** Loads the built-in samples shipped in public/samples/, relative to the document base. */

@@ -61,7 +61,6 @@ export function RunList() {
                 >
                   <span className="run-item__name">{run.fsmName || 'unnamed FSM'}</span>
                   <span className="run-item__id">{label}</span>
-                  <span className="run-item__file">{run.fileName}</span>
                   <span className="run-item__counts">
                     <span>{fmt.format(run.counts.uniqueSteps)} steps</span>
                     {failed > 0 ? (
@@ -70,6 +69,7 @@ export function RunList() {
                       <span className="run-item__ok">0 failed</span>
                     )}
                   </span>
+                  <span className="run-item__file">{run.fileName}</span>
                 </button>
                 <button
                   type="button"

@@ -11,10 +11,10 @@ const fmt = new Intl.NumberFormat('en-US');
 const WARNINGS_SHOWN = 20;
 
 const FORM_LABELS: Record<string, string> = {
-  plain: 'ExecutionHistory.to_dict()',
-  'compressed-wrapper': 'compressed wrapper',
+  plain: 'plain to_dict()',
+  'compressed-wrapper': 'compressed',
   'history-record': 'history record',
-  'file-storage': 'FileStorage database',
+  'file-storage': 'FileStorage db',
 };
 
 function Time({ seconds }: { seconds: number | null }) {
@@ -71,7 +71,7 @@ function counters(run: Run): Counter[] {
 function CounterRow({ c }: { c: Counter }) {
   const differs = c.producer !== null && c.producer !== c.value;
   return (
-    <div className={differs ? 'kv kv--differs' : 'kv'}>
+    <div className={differs ? 'tile tile--differs' : 'tile'}>
       <dt title={c.hint}>{c.label}</dt>
       <dd>
         <span className="num">{fmt.format(c.value)}</span>
@@ -131,7 +131,13 @@ function SummaryBody({ run }: { run: Run }) {
   return (
     <div className="box__body">
       <div className="summary__head">
-        <div className="summary__fsm">{run.fsmName || 'unnamed FSM'}</div>
+        <div className="summary__title">
+          <div className="summary__fsm">{run.fsmName || 'unnamed FSM'}</div>
+          <div className="summary__file mono" title={`Run id ${run.id}`}>
+            {run.fileName}
+            {run.indexInFile > 0 ? ` · run ${run.indexInFile + 1} in the file` : ''}
+          </div>
+        </div>
         <div className="summary__badges">
           {run.open && (
             <span
@@ -151,8 +157,8 @@ function SummaryBody({ run }: { run: Run }) {
           )}
         </div>
       </div>
-      <dl className="kv-list">
-        <div className="kv">
+      <dl className="facts">
+        <div className="kv kv--wide">
           <dt>Execution id</dt>
           <dd className="mono selectable">{run.executionId || '—'}</dd>
         </div>
@@ -165,28 +171,6 @@ function SummaryBody({ run }: { run: Run }) {
           <dd title={run.form}>{FORM_LABELS[run.form] ?? run.form}</dd>
         </div>
         <div className="kv">
-          <dt>File</dt>
-          <dd className="mono" title={run.id}>
-            {run.fileName}
-          </dd>
-        </div>
-        <div className="kv">
-          <dt>Start</dt>
-          <dd>
-            <Time seconds={run.startTime} />
-          </dd>
-        </div>
-        <div className="kv">
-          <dt>End</dt>
-          <dd>
-            {run.endTime === null ? (
-              <span className="badge badge--info">open</span>
-            ) : (
-              <Time seconds={run.endTime} />
-            )}
-          </dd>
-        </div>
-        <div className="kv">
           <dt>Duration</dt>
           <dd>
             {run.duration === null ? (
@@ -196,9 +180,25 @@ function SummaryBody({ run }: { run: Run }) {
             )}
           </dd>
         </div>
+        <div className="kv kv--half">
+          <dt>Start</dt>
+          <dd>
+            <Time seconds={run.startTime} />
+          </dd>
+        </div>
+        <div className="kv kv--half">
+          <dt>End</dt>
+          <dd>
+            {run.endTime === null ? (
+              <span className="badge badge--info">open</span>
+            ) : (
+              <Time seconds={run.endTime} />
+            )}
+          </dd>
+        </div>
       </dl>
       <h3 className="subhead">Counters</h3>
-      <dl className="kv-list kv-list--grid">
+      <dl className="tiles">
         {counters(run).map((c) => (
           <CounterRow key={c.label} c={c} />
         ))}

@@ -161,3 +161,27 @@ describe('Open a sample', () => {
     expect(screen.getAllByRole('alert')[0]).toHaveTextContent(/llm-branching\.json.*HTTP 404/);
   });
 });
+
+describe('progress and Cancel', () => {
+  it('a slow load shows a named progress bar; Cancel stops it and keeps what already loaded', async () => {
+    // etl-linear.json arrives at once; fanout-2k.json never does (until cancelled).
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+      if (url.endsWith('etl-linear.json')) {
+        return Promise.resolve(new Response(fixtureBytes('etl-linear.json') as Uint8Array<ArrayBuffer>));
+      }
+      return new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    });
+    const { user } = renderApp('/?url=/f/etl-linear.json&url=/f/fanout-2k.json');
+    const bar = await screen.findByRole('progressbar', { name: 'Loading files' }, { timeout: 5000 });
+    expect(bar).toHaveAttribute('aria-valuemin', '0');
+    await waitFor(() => expect(within(runsRegion()).getAllByRole('listitem')).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    const notice = await screen.findByText('Loading cancelled: 1 file was not loaded.');
+    expect(notice.closest('[role="status"]')).not.toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(within(runsRegion()).getByRole('listitem')).toHaveTextContent('customer_etl');
+  });
+});
