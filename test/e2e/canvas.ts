@@ -113,7 +113,8 @@ export async function findRedBlob(page: Page, canvas: Locator): Promise<ColourBl
       const r = data[p * 4]!;
       const g = data[p * 4 + 1]!;
       const b = data[p * 4 + 2]!;
-      if (r > 150 && r - g > 70 && r - b > 70) red[p] = 1;
+      // Red (#c62828-like), not the orange of the selection path.
+      if (r > 150 && g < 90 && b < 90 && Math.abs(g - b) < 40) red[p] = 1;
     }
     // Largest 4-connected group, flood-filled with an explicit stack.
     const seen = new Uint8Array(width * height);

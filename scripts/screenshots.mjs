@@ -1,0 +1,121 @@
+// Writes README screenshots of the built app (it builds nothing: run
+// `npx vite build` first). Serves dist/ like the end-to-end runner, opens real
+// producer files in Debian's Chromium at 1280x800 and saves one PNG per view
+// to docs/screenshots/. Usage: node scripts/screenshots.mjs [view-name...]
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { DIST, FIXTURES, ROOT, startStaticServer } from '../test/e2e/static-server.mjs';
+
+const OUT = path.join(ROOT, 'docs', 'screenshots');
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Loads files through the "Open history files" input and waits for their runs to be listed. */
+async function open(page, files, fsmName) {
+  await page
+    .getByLabel('Open history files', { exact: true })
+    .setInputFiles(files.map((f) => path.join(FIXTURES, f)));
+  await page.getByRole('region', { name: 'Loaded runs' }).getByText(fsmName).first().waitFor();
+  await page.getByRole('tree', { name: 'Step tree' }).getByRole('treeitem').first().waitFor();
+}
+
+/** One entry per picture: its file name and how to get the page there. */
+const VIEWS = [
+  {
+    name: 'welcome',
+    async show() {},
+  },
+  {
+    name: 'llm-branching-failed-step',
+    async show(page) {
+      await open(page, ['llm-branching.json'], 'support_agent');
+      await page.getByRole('treeitem', { name: 'draft_answer failed', exact: true }).click();
+      await page.getByRole('region', { name: 'Step details' }).getByText('timed out').first().waitFor();
+    },
+  },
+  {
+    name: 'fanout-2k',
+    async show(page) {
+      await open(page, ['fanout-2k.json'], 'enrichment_pipeline');
+    },
+  },
+  {
+    name: 'fanout-2k-failed-only',
+    async show(page) {
+      await open(page, ['fanout-2k.json'], 'enrichment_pipeline');
+      await page.getByRole('button', { name: 'Failed only', exact: true }).click();
+      await page.getByText('32 of 1,809 steps').first().waitFor();
+    },
+  },
+  {
+    name: 'file-storage-db',
+    async show(page) {
+      await open(page, ['file-storage-db.json'], 'log_ingest');
+    },
+  },
+  {
+    name: 'stream-direct',
+    async show(page) {
+      await open(page, ['stream-direct.json'], 'log_ingest');
+      await page.getByRole('treeitem', { name: 'flush completed', exact: true }).click();
+    },
+  },
+  {
+    name: 'direct-pruned',
+    async show(page) {
+      await open(page, ['direct-pruned.json'], 'sensor_loop');
+    },
+  },
+];
+
+const wanted = new Set(process.argv.slice(2));
+const views = wanted.size > 0 ? VIEWS.filter((v) => wanted.has(v.name)) : VIEWS;
+
+mkdirSync(OUT, { recursive: true });
+const server = await startStaticServer();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+let failed = 0;
+try {
+  for (const view of views) {
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+      colorScheme: 'light',
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error(`${view.name}: page error: ${err.message}`));
+    try {
+      await page.goto('/');
+      await page.getByLabel('Open history files', { exact: true }).waitFor({ state: 'attached' });
+      await view.show(page);
+      // Let the tree drawing settle on its next frames.
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(undefined)))),
+      );
+      const file = path.join(OUT, `${view.name}.png`);
+      await page.screenshot({ path: file });
+      console.log(`screenshots: wrote ${path.relative(ROOT, file)}`);
+    } catch (err) {
+      failed++;
+      console.error(`screenshots: ${view.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`screenshots: served ${path.relative(ROOT, DIST) || DIST}`);
+process.exit(failed > 0 ? 1 : 0);
