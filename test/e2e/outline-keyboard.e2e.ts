@@ -113,3 +113,43 @@ e2e.test('the outline gives the selected step the focus when tabbed into', async
   await press(page, 'ArrowDown', 'escalate_to_human skipped');
   await press(page, 'ArrowUp', 'policy_check completed');
 });
+
+/** Name and level of the tree item that has the focus (DOM focus or active descendant). */
+function focusedItem(page: Page): Promise<{ name: string; level: string | null; isLast: boolean } | null> {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    const id = a?.getAttribute('aria-activedescendant');
+    const el = id ? document.getElementById(id) : a;
+    if (el?.getAttribute('role') !== 'treeitem') return null;
+    const items = el.closest('[role="tree"]')?.querySelectorAll('[role="treeitem"]');
+    return {
+      name: el.getAttribute('aria-label') ?? (el.textContent ?? '').trim(),
+      level: el.getAttribute('aria-level'),
+      isLast: items ? items[items.length - 1] === el : false,
+    };
+  });
+}
+
+e2e.test('fanout-2k: End and Home reach both ends of a 1,809-step outline', async ({ page }) => {
+  await openApp(page);
+  await openFixtures(page, ['fanout-2k.json']);
+  await treeItem(page, 'plan completed').waitFor();
+  await tabIntoTree(page);
+  await expectFocusedTreeItem(page, 'plan completed');
+
+  // The last step in pre-order is the last batch's batch_done, a child of dispatch_batch.
+  await page.keyboard.press('End');
+  await eventually(
+    () => focusedItem(page),
+    (f) => f?.name === 'batch_done completed' && f.isLast,
+    (f) =>
+      `after End: expected the last item "batch_done completed" to have the focus, saw ${JSON.stringify(f)}`,
+  );
+  const atEnd = await focusedItem(page);
+  if (atEnd?.level !== null) assert.equal(atEnd?.level, '3', 'batch_done is at level 3');
+  await page.keyboard.press('Enter');
+  await expectTexts(stepDetails(page), ['batch_done', 'completed'], '"Step details"');
+
+  await press(page, 'Home', 'plan completed');
+  await press(page, 'ArrowDown', 'dispatch_batch completed');
+});
