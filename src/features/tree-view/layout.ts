@@ -5,7 +5,7 @@
 // out. Detached steps get a grid of their own below the tree. The result is
 // plain typed arrays addressed by "slot" (a laid-out node), with per-depth
 // columns sorted by y so culling and hit testing are binary searches.
-import { type HierarchyPointNode, hierarchy, tree } from 'd3-hierarchy';
+import { type HierarchyNode, type HierarchyPointNode, hierarchy, tree } from 'd3-hierarchy';
 import type { Run } from '../../model/types.ts';
 
 /** World units. */
@@ -114,7 +114,7 @@ export function computeLayout(
   // Pre-order tree nodes from d3 (eachBefore is iterative), without the virtual root.
   const ordered: HierarchyPointNode<number>[] = [];
   if (roots.length > 0) {
-    const root = hierarchy<number>(VIRTUAL_ROOT, children);
+    const root = buildHierarchy(VIRTUAL_ROOT, children);
     const laidOut = tree<number>()
       .nodeSize([SIBLING_GAP, LEVEL_GAP])
       .separation((a, b) => (a.parent === b.parent ? 1 : 1.25))(root);
@@ -239,6 +239,49 @@ export function computeLayout(
     detached,
     bounds,
   };
+}
+
+/**
+ * d3's hierarchy() with the same node objects, built in O(n). d3's own version
+ * computes heights by walking up from every node, which is quadratic on a
+ * deep chain (a 10,000-step chain took a second, 100,000 would take minutes).
+ */
+export function buildHierarchy(
+  rootData: number,
+  children: (d: number) => number[] | null,
+): HierarchyNode<number> {
+  type MutableNode = {
+    data: number;
+    depth: number;
+    height: number;
+    parent: MutableNode | null;
+    children?: MutableNode[];
+  };
+  const make = (data: number, parent: MutableNode | null): MutableNode => {
+    const node = Object.create(hierarchy.prototype) as MutableNode;
+    node.data = data;
+    node.depth = parent ? parent.depth + 1 : 0;
+    node.height = 0;
+    node.parent = parent;
+    return node;
+  };
+  const root = make(rootData, null);
+  const order: MutableNode[] = [];
+  const stack: MutableNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    order.push(node);
+    const kids = children(node.data);
+    if (!kids || kids.length === 0) continue;
+    node.children = kids.map((k) => make(k, node));
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  for (let k = order.length - 1; k > 0; k--) {
+    const node = order[k]!;
+    const p = node.parent!;
+    if (p.height < node.height + 1) p.height = node.height + 1;
+  }
+  return root as unknown as HierarchyNode<number>;
 }
 
 export function unionRect(a: Rect, b: Rect): Rect {

@@ -1,6 +1,9 @@
 // Layout of the step tree: positions, collapse, filtering, detached group, depth.
+
+import { hierarchy } from 'd3-hierarchy';
 import { describe, expect, it } from 'vitest';
 import {
+  buildHierarchy,
   computeLayout,
   LEVEL_GAP,
   NODE_H,
@@ -120,5 +123,26 @@ describe('computeLayout', () => {
     expect(l.x[0]).toBe(0);
     expect(l.x[1]).toBe(0);
     expect(Math.abs(l.y[1]! - l.y[0]!)).toBeGreaterThanOrEqual(SIBLING_GAP);
+  });
+});
+
+describe('buildHierarchy', () => {
+  it('builds the same nodes as d3 hierarchy() (data, depth, height, order)', () => {
+    const kids: Record<number, number[]> = { 0: [1, 2], 1: [3], 2: [4, 5], 5: [6] };
+    const children = (d: number) => kids[d] ?? null;
+    const ours = buildHierarchy(0, children);
+    const theirs = hierarchy<number>(0, children);
+    const shape = (n: typeof ours) =>
+      n.descendants().map((d) => [d.data, d.depth, d.height, d.parent?.data ?? null]);
+    expect(shape(ours)).toEqual(shape(theirs));
+  });
+
+  it('gives a 10,000-deep chain its heights in linear time (no ancestor walks)', () => {
+    const root = buildHierarchy(0, (d) => (d < 9_999 ? [d + 1] : null));
+    expect(root.height).toBe(9_999);
+    let leaf = root;
+    while (leaf.children) leaf = leaf.children[0]!;
+    expect(leaf.depth).toBe(9_999);
+    expect(leaf.height).toBe(0);
   });
 });
