@@ -207,7 +207,11 @@ function SummaryBody({ run }: { run: Run }) {
         <p className="note">The file has no summary of its own: counters are recomputed only.</p>
       )}
       {statuses.length > 0 && (
-        <div className="status-bar" aria-hidden="true">
+        <div
+          className="status-bar"
+          role="img"
+          aria-label={`Steps by status: ${statuses.map(([st, n]) => `${st} ${fmt.format(n)}`).join(', ')}`}
+        >
           {statuses.map(([s, n]) => (
             <span
               key={s}
@@ -217,16 +221,6 @@ function SummaryBody({ run }: { run: Run }) {
             />
           ))}
         </div>
-      )}
-      {statuses.length > 0 && (
-        <ul className="status-legend">
-          {statuses.map(([s, n]) => (
-            <li key={s}>
-              <span className={`dot dot--${s.replace(/[^a-z_]/gi, '')}`} aria-hidden="true" />
-              {s} <span className="num">{fmt.format(n)}</span>
-            </li>
-          ))}
-        </ul>
       )}
       <Warnings run={run} />
     </div>
