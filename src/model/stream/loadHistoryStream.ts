@@ -7,10 +7,10 @@
 // plain loader's); large broken files get the line and column from here.
 // Never throws; cancellable through the AbortSignal between chunks.
 import { looksBinary } from '../bytes.ts';
-import { LoadError, loadError, toLoadErrorInfo } from '../errors.ts';
+import { loadError, toLoadErrorInfo } from '../errors.ts';
 import { loadHistoryFile } from '../loadFile.ts';
 import { RunBuilder } from '../runBuilder.ts';
-import type { FileLoadResult, LoadProgress, Run, RunWarning } from '../types.ts';
+import type { FileLoadResult, LoadErrorInfo, LoadProgress, Run, RunWarning } from '../types.ts';
 import {
   NeedPlainLoader,
   PlainStreamParser,
@@ -31,8 +31,10 @@ export interface StreamLoadOptions {
    * and column). Default 64 MiB; 0 turns the fallback off (tests).
    */
   readonly plainFallbackMaxBytes?: number;
-  /** Bytes handed to the parser at a time; default 1 MiB (at least 64 KiB). */
+  /** Bytes handed to the parser at a time; default 1 MiB. */
   readonly batchBytes?: number;
+  /** Size of the pieces read from the input; default 8 MiB for a Blob, 1 MiB for bytes. */
+  readonly pieceBytes?: number;
   /** Called once with how the file was loaded (benchmarks, tests). */
   readonly onStats?: (stats: StreamLoadStats) => void;
 }
@@ -49,6 +51,8 @@ export interface StreamLoadStats {
 }
 
 const DEFAULT_FALLBACK_MAX = 64 * 1024 * 1024;
+const SNIFF_BYTES = 65536;
+const BINARY = 'does not look like text/JSON (binary or not UTF-8 data)';
 /** For in-memory input: let queued events (an abort) in this often. */
 const YIELD_EVERY = 32 * 1024 * 1024;
 
@@ -110,10 +114,14 @@ export async function loadHistoryStream(
   if (totalBytes === 0 || !canStream(input))
     return plainLoad(input, fileName, opts, 'empty or not streamable');
 
-  const source = new ChunkSource(input);
+  const source = new ChunkSource(input, opts.pieceBytes);
   const builder = new RunBuilder({ fileName, indexInFile: 0, form: 'plain' });
   const parser = new PlainStreamParser(builder);
-  const batchBytes = Math.max(opts.batchBytes ?? 1 << 20, 1 << 16);
+  const batchBytes = Math.max(opts.batchBytes ?? 1 << 20, 1);
+  // The first 64 KiB of text, for the plain loader's binary sniff when something goes wrong.
+  const head = new Uint8Array(SNIFF_BYTES);
+  let headLength = 0;
+  const looksBinaryHead = (): boolean => looksBinary(head.subarray(0, headLength));
   const report = (): void =>
     onProgress?.({ fileName, bytesRead: source.rawBytesRead, totalBytes, stepsMerged: builder.stepsMerged });
   const checkAbort = (): void => {
@@ -131,13 +139,17 @@ export async function loadHistoryStream(
   try {
     report();
     await source.open();
-    let first = true;
     let sinceYield = 0;
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     for (;;) {
       const chunk = await source.next();
       if (chunk !== null) {
+        if (headLength < SNIFF_BYTES) {
+          const take = Math.min(chunk.length, SNIFF_BYTES - headLength);
+          head.set(chunk.subarray(0, take), headLength);
+          headLength += take;
+        }
         pending.push(chunk);
         pendingBytes += chunk.length;
         if (pendingBytes < batchBytes) continue;
@@ -147,11 +159,6 @@ export async function loadHistoryStream(
       pending = [];
       sinceYield += pendingBytes;
       pendingBytes = 0;
-      if (first) {
-        first = false;
-        const w = parser.window;
-        if (looksBinary(w.bytes.subarray(0, w.length))) throw new NeedPlainLoader('binary data');
-      }
       const eof = chunk === null;
       const done = parser.run(eof);
       report();
@@ -172,33 +179,26 @@ export async function loadHistoryStream(
     await source.close();
     if (err instanceof NeedPlainLoader) return plainLoad(input, fileName, opts, err.message);
     const small = totalBytes <= fallbackMax;
-    if (err instanceof StreamSyntaxError) {
-      if (small) return plainLoad(input, fileName, opts, `broken JSON (${err.message})`);
+    const own = (info: LoadErrorInfo): FileLoadResult => {
       opts.onStats?.(stats('stream'));
-      const e = loadError('json-syntax', fileName, err.reason, { line: err.line, column: err.column });
-      return { ok: false, fileName, error: e.info };
+      return { ok: false, fileName, error: info };
+    };
+    const broken =
+      err instanceof StreamSyntaxError || err instanceof StreamEncodingError || err instanceof GzipError;
+    if (broken && small) return plainLoad(input, fileName, opts, err.message);
+    if ((err instanceof StreamSyntaxError || err instanceof StreamEncodingError) && looksBinaryHead()) {
+      return own(loadError('binary', fileName, BINARY).info);
     }
-    if (err instanceof StreamEncodingError) {
-      if (small) return plainLoad(input, fileName, opts, 'not UTF-8');
-      return {
-        ok: false,
-        fileName,
-        error: loadError('binary', fileName, 'does not look like text/JSON (binary or not UTF-8 data)').info,
-      };
+    if (err instanceof StreamSyntaxError) {
+      return own(loadError('json-syntax', fileName, err.reason, { line: err.line, column: err.column }).info);
     }
+    if (err instanceof StreamEncodingError) return own(loadError('binary', fileName, BINARY).info);
     if (err instanceof GzipError) {
-      if (small) return plainLoad(input, fileName, opts, 'gzip error');
-      return {
-        ok: false,
-        fileName,
-        error: loadError(
-          'invalid',
-          fileName,
-          `the file starts like gzip but could not be decompressed (${err.why})`,
-        ).info,
-      };
+      return own(
+        loadError('invalid', fileName, `the file starts like gzip but could not be decompressed (${err.why})`)
+          .info,
+      );
     }
-    if (err instanceof LoadError) return { ok: false, fileName, error: err.info };
-    return { ok: false, fileName, error: toLoadErrorInfo(fileName, err) };
+    return own(toLoadErrorInfo(fileName, err));
   }
 }

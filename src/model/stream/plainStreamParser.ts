@@ -114,34 +114,39 @@ function describeByte(b: Uint8Array, i: number, end: number): string {
   return `'${String.fromCodePoint(s.codePointAt(0) ?? 0xfffd)}'`;
 }
 
+const HEAD_MORE = -2;
+const HEAD_NONE = -1;
+/** Start of the step_id found by the last headId call. */
+let headIdStart = 0;
+
 /**
- * step_id read from an object's head (`{ "step_id": "..."` with optional
- * whitespace); null when the head is anything else or the id needs decoding;
- * undefined when the window ends before the head does.
+ * Finds the step_id in an object's head (`{ "step_id": "..."` with optional
+ * whitespace): returns the end of the id's bytes (start in headIdStart);
+ * HEAD_NONE when the head is anything else or the id would need decoding;
+ * HEAD_MORE when the window ends before the head does.
  */
-function readHeadId(b: Uint8Array, start: number, end: number): string | null | undefined {
+function headId(b: Uint8Array, start: number, end: number): number {
   let i = start + 1;
   while (i < end && isWs(b[i]!)) i++;
-  if (i + 9 > end) return undefined;
-  for (let k = 0; k < 9; k++) if (b[i + k] !== STEP_ID_KEY[k]) return null;
+  if (i + 9 > end) return HEAD_MORE;
+  for (let k = 0; k < 9; k++) if (b[i + k] !== STEP_ID_KEY[k]) return HEAD_NONE;
   i += 9;
   while (i < end && isWs(b[i]!)) i++;
-  if (i >= end) return undefined;
-  if (b[i] !== COLON) return null;
+  if (i >= end) return HEAD_MORE;
+  if (b[i] !== COLON) return HEAD_NONE;
   i++;
   while (i < end && isWs(b[i]!)) i++;
-  if (i >= end) return undefined;
-  if (b[i] !== QUOTE) return null;
+  if (i >= end) return HEAD_MORE;
+  if (b[i] !== QUOTE) return HEAD_NONE;
   i++;
-  const idStart = i;
+  headIdStart = i;
   for (;;) {
-    if (i >= end) return undefined;
+    if (i >= end) return HEAD_MORE;
     const c = b[i]!;
-    if (c === QUOTE) break;
-    if (c === BACKSLASH || c >= 0x80 || c < 0x20 || i - idStart > 256) return null;
+    if (c === QUOTE) return i;
+    if (c === BACKSLASH || c < 0x20) return HEAD_NONE;
     i++;
   }
-  return String.fromCharCode.apply(null, b.subarray(idStart, i) as unknown as number[]);
 }
 
 export interface StreamParserStats {
@@ -219,6 +224,7 @@ export class PlainStreamParser {
     for (;;) {
       switch (this.state) {
         case ROOT_START: {
+          if (this.window.base === 0 && this.pos === 0 && this.window.length < 3 && !eof) return false;
           this.skipBom();
           if (!this.skipWs()) {
             if (eof) throw new NeedPlainLoader('no JSON value');
@@ -438,10 +444,10 @@ export class PlainStreamParser {
     if (this.itemPhase === 0) {
       // Lists of unknown modes are always parsed, so the builder sees them (it warns once per mode).
       if (inPath || this.modeKnown) {
-        const id = readHeadId(b, start, end);
-        if (id === undefined && !eof) return false;
-        const slot = typeof id === 'string' ? this.slots.get(id) : undefined;
-        if (slot !== undefined) {
+        const idEnd = headId(b, start, end);
+        if (idEnd === HEAD_MORE && !eof) return false;
+        const slot = idEnd >= 0 ? this.slots.find(b, headIdStart, idEnd) : -1;
+        if (slot >= 0) {
           const len = this.slots.length[slot]!;
           if (start + len > end) {
             if (!eof) return false;
@@ -456,7 +462,7 @@ export class PlainStreamParser {
               this.pos = start + len;
               this.stats.skipped++;
               this.stats.skippedBytes += len;
-              if (inPath) this.builder.addPathStep(id as string, null, this.pathWhere());
+              if (inPath) this.builder.addPathStep(this.slots.ids[slot]!, null, this.pathWhere);
               this.afterStep(inPath);
               return true;
             }
@@ -474,8 +480,8 @@ export class PlainStreamParser {
     const raw = this.parseSlice(start, stop);
     this.stats.parsed++;
     const before = this.builder.stepsMerged;
-    if (inPath) this.builder.addPathEntry(raw, this.pathWhere());
-    else this.builder.addStoredStep(raw, this.storedWhere(), this.mode);
+    if (inPath) this.builder.addPathEntry(raw, this.pathWhere);
+    else this.builder.addStoredStep(raw, this.storedWhere, this.mode);
     if (this.builder.stepsMerged > before) {
       hashRange(w.view, b, start, stop);
       const lastNl = this.extent.lastNewline;
@@ -494,17 +500,10 @@ export class PlainStreamParser {
     return true;
   }
 
-  private pathWhere(): Where {
-    const i = this.pathIndex;
-    const j = this.stepIndex;
-    return () => `paths[${i}][${j}]`;
-  }
-
-  private storedWhere(): Where {
-    const base = this.modeWhere;
-    const k = this.modeIndex;
-    return () => joinIndex(base, k);
-  }
+  // The builder calls `where` functions only during the call it is given to,
+  // so one function reading the current position serves every entry.
+  private readonly pathWhere: Where = () => `paths[${this.pathIndex}][${this.stepIndex}]`;
+  private readonly storedWhere: Where = () => joinIndex(this.modeWhere, this.modeIndex);
 
   private afterStep(inPath: boolean): void {
     if (inPath) {
@@ -570,11 +569,16 @@ export class PlainStreamParser {
 
   /** A syntax error found inside a slice that starts at window position `start` (line info is at `start`). */
   private inSlice(err: JsonSyntaxError, start: number): StreamSyntaxError {
+    // Reasons may name a line of their own ("the string starts on line 3"): make it a line of the file.
+    const reason = err.reason.replace(
+      /\bon line (\d+)\b/,
+      (_m, n: string) => `on line ${Number(n) + this.line - 1}`,
+    );
     if (err.line === 1) {
       const col = this.window.base + start - this.lineStart + 1;
-      return new StreamSyntaxError(err.reason, this.line, col + err.column - 1);
+      return new StreamSyntaxError(reason, this.line, col + err.column - 1);
     }
-    return new StreamSyntaxError(err.reason, this.line + err.line - 1, err.column);
+    return new StreamSyntaxError(reason, this.line + err.line - 1, err.column);
   }
 
   /** Reads a key string at pos and the ':' after it; undefined (nothing consumed) when the window ends first. */

@@ -1,21 +1,63 @@
 // What the streaming loader remembers about the first copy of each step, so a
-// later copy can be recognised as byte-identical without parsing it: its
-// length, a 64-bit hash of its bytes and where its newlines fall (to keep
-// line numbers right when it is skipped). Indexed by the step's index in the
-// RunBuilder; plain growable typed arrays (20 bytes per step) plus one map
-// from step_id to index.
+// later copy can be recognised as byte-identical without decoding it: the
+// step_id's bytes (looked up straight from the input bytes, no string made),
+// the copy's length, a 64-bit hash of its bytes and where its newlines fall
+// (to keep line numbers right when it is skipped). Slots are the step's index
+// in the RunBuilder; storage is growable typed arrays plus an open-addressing
+// table (about 60 bytes per step in all).
+
+const EMPTY = -1;
+
+function grownInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
+  let cap = Math.max(a.length * 2, 16);
+  while (cap < min) cap *= 2;
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
 
 export class StepSlots {
-  private readonly index = new Map<string, number>();
+  /** The step_id string of each slot (the builder's own string, so no copy). */
+  readonly ids: string[] = [];
   length: Int32Array<ArrayBuffer> = new Int32Array(1024);
   hash1: Int32Array<ArrayBuffer> = new Int32Array(1024);
   hash2: Int32Array<ArrayBuffer> = new Int32Array(1024);
   newlines: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** Offset of the last newline from the object's '{', -1 when none. */
   lastNewline: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** step_id bytes of all slots, back to back. */
+  private idBytes = new Uint8Array(1 << 16);
+  private idBytesUsed = 0;
+  private idStart: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private idLength: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** Open addressing: slot per bucket, EMPTY when free. */
+  private table: Int32Array<ArrayBuffer> = new Int32Array(2048).fill(EMPTY);
+  private count = 0;
+  private readonly encoder = new TextEncoder();
 
-  get(stepId: string): number | undefined {
-    return this.index.get(stepId);
+  /** The slot whose step_id is bytes[start, end) (UTF-8), or -1. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    const mask = this.table.length - 1;
+    let b = hashBytes(bytes, start, end) & mask;
+    for (;;) {
+      const slot = this.table[b]!;
+      if (slot === EMPTY) return -1;
+      if (this.idLength[slot] === len) {
+        const at = this.idStart[slot]!;
+        const ib = this.idBytes;
+        let k = 0;
+        while (k < len && ib[at + k] === bytes[start + k]) k++;
+        if (k === len) return slot;
+      }
+      b = (b + 1) & mask;
+    }
+  }
+
+  /** The slot of a step_id string, or -1. */
+  findId(stepId: string): number {
+    const bytes = this.encoder.encode(stepId);
+    return this.find(bytes, 0, bytes.length);
   }
 
   set(
@@ -27,27 +69,65 @@ export class StepSlots {
     newlines: number,
     lastNewline: number,
   ): void {
-    if (slot >= this.length.length) this.grow(slot + 1);
-    this.index.set(stepId, slot);
+    if (slot >= this.length.length) {
+      const min = slot + 1;
+      this.length = grownInt32(this.length, min);
+      this.hash1 = grownInt32(this.hash1, min);
+      this.hash2 = grownInt32(this.hash2, min);
+      this.newlines = grownInt32(this.newlines, min);
+      this.lastNewline = grownInt32(this.lastNewline, min);
+      this.idStart = grownInt32(this.idStart, min);
+      this.idLength = grownInt32(this.idLength, min);
+    }
     this.length[slot] = length;
     this.hash1[slot] = h1;
     this.hash2[slot] = h2;
     this.newlines[slot] = newlines;
     this.lastNewline[slot] = lastNewline;
+    if (this.ids[slot] !== undefined) return;
+    this.ids[slot] = stepId;
+    const bytes = this.encoder.encode(stepId);
+    if (this.idBytesUsed + bytes.length > this.idBytes.length) {
+      let cap = this.idBytes.length * 2;
+      while (cap < this.idBytesUsed + bytes.length) cap *= 2;
+      const g = new Uint8Array(cap);
+      g.set(this.idBytes.subarray(0, this.idBytesUsed));
+      this.idBytes = g;
+    }
+    this.idBytes.set(bytes, this.idBytesUsed);
+    this.idStart[slot] = this.idBytesUsed;
+    this.idLength[slot] = bytes.length;
+    this.idBytesUsed += bytes.length;
+    if ((this.count + 1) * 2 > this.table.length) this.rehash();
+    this.insert(slot, bytes, 0, bytes.length);
+    this.count++;
   }
 
-  private grow(min: number): void {
-    let cap = this.length.length * 2;
-    while (cap < min) cap *= 2;
-    const g = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.length = g(this.length);
-    this.hash1 = g(this.hash1);
-    this.hash2 = g(this.hash2);
-    this.newlines = g(this.newlines);
-    this.lastNewline = g(this.lastNewline);
+  private insert(slot: number, bytes: Uint8Array, start: number, end: number): void {
+    const mask = this.table.length - 1;
+    let b = hashBytes(bytes, start, end) & mask;
+    while (this.table[b] !== EMPTY) b = (b + 1) & mask;
+    this.table[b] = slot;
   }
+
+  private rehash(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2).fill(EMPTY);
+    for (let b = 0; b < old.length; b++) {
+      const slot = old[b]!;
+      if (slot === EMPTY) continue;
+      const at = this.idStart[slot]!;
+      this.insert(slot, this.idBytes, at, at + this.idLength[slot]!);
+    }
+  }
+}
+
+/** FNV-1a over a short byte range (step ids), with a final mix for the table index. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
 }

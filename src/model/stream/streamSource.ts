@@ -10,6 +10,8 @@ export type StreamInput = Blob | Uint8Array;
 interface StreamableBlob {
   readonly size: number;
   stream(): ReadableStream<Uint8Array>;
+  slice?: (start: number, end: number) => Blob;
+  arrayBuffer?: () => Promise<ArrayBuffer>;
 }
 
 export function inputSize(input: StreamInput): number {
@@ -29,7 +31,9 @@ export class GzipError extends Error {
 }
 
 /** Pieces handed out for in-memory input (keeps batches and progress steady). */
-const MEMORY_PIECE = 1 << 20;
+export const MEMORY_PIECE = 1 << 20;
+/** Blobs are read in slices of this size, the next one while the current one is parsed. */
+export const BLOB_PIECE = 8 << 20;
 
 export class ChunkSource {
   /** Raw (possibly compressed) bytes read so far. */
@@ -37,25 +41,56 @@ export class ChunkSource {
   gzip = false;
   private reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   private memoryAt = 0;
+  private blobAt = 0;
+  private prefetch: Promise<ArrayBuffer> | null = null;
   private peeked: Uint8Array[] = [];
   private out: ReadableStreamDefaultReader<Uint8Array> | null = null;
 
-  constructor(private readonly input: StreamInput) {}
+  private readonly memoryPiece: number;
+  private readonly blobPiece: number;
+
+  /** `pieceBytes` overrides the read sizes (tests use tiny pieces to cut tokens at every place). */
+  constructor(
+    private readonly input: StreamInput,
+    pieceBytes?: number,
+  ) {
+    this.memoryPiece = pieceBytes ?? MEMORY_PIECE;
+    this.blobPiece = pieceBytes ?? BLOB_PIECE;
+  }
 
   private async readRaw(): Promise<Uint8Array | null> {
     const input = this.input;
     if (input instanceof Uint8Array) {
       if (this.memoryAt >= input.length) return null;
-      const piece = input.subarray(this.memoryAt, this.memoryAt + MEMORY_PIECE);
+      const piece = input.subarray(this.memoryAt, this.memoryAt + this.memoryPiece);
       this.memoryAt += piece.length;
       this.rawBytesRead += piece.length;
       return piece;
     }
-    this.reader ??= (input as unknown as StreamableBlob).stream().getReader();
+    const blob = input as unknown as StreamableBlob;
+    if (typeof blob.slice === 'function' && typeof blob.arrayBuffer === 'function')
+      return this.readSlice(blob);
+    this.reader ??= blob.stream().getReader();
     const { done, value } = await this.reader.read();
     if (done) return null;
     this.rawBytesRead += value.length;
     return value;
+  }
+
+  /** Blob slices read with arrayBuffer(): one I/O request per 8 MiB, overlapped with parsing. */
+  private async readSlice(blob: StreamableBlob): Promise<Uint8Array | null> {
+    const fetchAt = (at: number): Promise<ArrayBuffer> | null =>
+      at < blob.size ? blob.slice!(at, Math.min(blob.size, at + this.blobPiece)).arrayBuffer() : null;
+    const current = this.prefetch ?? fetchAt(this.blobAt);
+    if (current === null) return null;
+    const buffer = await current;
+    this.blobAt += buffer.byteLength;
+    this.prefetch = buffer.byteLength > 0 ? fetchAt(this.blobAt) : null;
+    // A failed prefetch is reported when it is awaited, not as an unhandled rejection meanwhile.
+    this.prefetch?.catch(() => undefined);
+    if (buffer.byteLength === 0) return null;
+    this.rawBytesRead += buffer.byteLength;
+    return new Uint8Array(buffer);
   }
 
   /** Looks at the first bytes to decide on gzip. Call once before next(). */

@@ -1,0 +1,126 @@
+// Broken JSON: the streaming loader's own errors (plain fallback turned off)
+// name the same kind, line and column as the plain loader's, counted across
+// chunk boundaries, for truncated files and for a stray byte at many places
+// (where the file stays valid, e.g. inside a string, the whole results must
+// agree, conflict warnings included), in the one-line layout (fanout-2k) and
+// the indented one (etl-linear, llm-branching).
+import { describe, expect, it } from 'vitest';
+import { Prng } from '../../bench/gen/prng.ts';
+import type { FileLoadResult, LoadErrorInfo } from '../../src/model/types.ts';
+import { fixtureBytes, loadPlain, loadStream, utf8 } from './helpers.ts';
+
+function errorOf(r: FileLoadResult): LoadErrorInfo {
+  if (r.ok) throw new Error('expected a failed load');
+  return r.error;
+}
+
+async function expectSameError(bytes: Uint8Array, name: string, pieceBytes: number): Promise<LoadErrorInfo> {
+  const plain = errorOf(await loadPlain(bytes, name));
+  const { result, stats } = await loadStream(new Blob([bytes as Uint8Array<ArrayBuffer>]), name, {
+    plainFallbackMaxBytes: 0,
+    pieceBytes,
+    batchBytes: 1,
+  });
+  const streamed = errorOf(result);
+  expect(stats.via).toBe('stream');
+  expect({
+    kind: streamed.kind,
+    line: streamed.line,
+    column: streamed.column,
+    message: streamed.message,
+  }).toEqual({
+    kind: plain.kind,
+    line: plain.line,
+    column: plain.column,
+    message: plain.message,
+  });
+  return streamed;
+}
+
+/** Same error when the plain loader fails, else the same whole result. True when it failed. */
+async function expectSameOutcome(bytes: Uint8Array, name: string, pieceBytes: number): Promise<boolean> {
+  const plain = await loadPlain(bytes, name);
+  if (!plain.ok) {
+    await expectSameError(bytes, name, pieceBytes);
+    return true;
+  }
+  const { result } = await loadStream(new Blob([bytes as Uint8Array<ArrayBuffer>]), name, {
+    plainFallbackMaxBytes: 0,
+    pieceBytes,
+    batchBytes: 1,
+  });
+  expect(result).toEqual(plain);
+  return false;
+}
+
+function withByte(bytes: Uint8Array, at: number, value: number): Uint8Array {
+  const copy = bytes.slice();
+  copy[at] = value;
+  return copy;
+}
+
+describe('broken JSON positions', () => {
+  const cases = [
+    { name: 'etl-linear.json', pieces: 61, strays: 40 },
+    { name: 'llm-branching.json', pieces: 509, strays: 40 },
+    { name: 'fanout-2k.json', pieces: 65_536, strays: 12 },
+  ];
+  for (const { name, pieces, strays } of cases) {
+    const bytes = fixtureBytes(name);
+    const rng = new Prng(name.length * 7919);
+    const offsets = Array.from({ length: 12 }, () => rng.int(1, bytes.length - 2));
+
+    it(`${name}: truncated at 12 places`, async () => {
+      for (const at of offsets) {
+        const err = await expectSameError(bytes.subarray(0, at), name, pieces);
+        expect(err.kind).toBe('json-syntax');
+        expect(err.message).toMatch(/truncated JSON\?|expected|unexpected/);
+      }
+    });
+
+    it(`${name}: a stray '#' at ${strays} places`, async () => {
+      let failures = 0;
+      for (let k = 0; k < strays; k++) {
+        const at = rng.int(1, bytes.length - 2);
+        if (await expectSameOutcome(withByte(bytes, at, 0x23), name, pieces)) failures++;
+      }
+      // Most places are outside strings, where '#' breaks the JSON.
+      expect(failures).toBeGreaterThan(0);
+    });
+  }
+
+  it('counts lines across chunk boundaries', async () => {
+    const text =
+      '{\n  "summary": {},\n  "paths": [\n    [\n      {"step_id": "a"}\n    ]\n  ],\n  "mode_storage": {\n    "copy": [\n      {"step_id": "a" "oops"}\n    ]\n  }\n}';
+    for (const pieces of [1, 2, 3, 5, 64]) {
+      const err = await expectSameError(utf8(text), 'lines.json', pieces);
+      expect(err.line).toBe(10);
+      expect(err.column).toBe(23);
+    }
+  });
+
+  it('reports trailing garbage after the document', async () => {
+    const text = `${new TextDecoder().decode(fixtureBytes('empty.json'))}\n]`;
+    const err = await expectSameError(utf8(text), 'trailing.json', 16);
+    expect(err.message).toContain('after the end of the JSON value');
+  });
+
+  it('says binary for bytes that are not UTF-8 text', async () => {
+    const bytes = fixtureBytes('llm-branching.json');
+    const at = new TextDecoder().decode(bytes).indexOf('receive_message');
+    const broken = withByte(bytes, at, 0xff);
+    const plain = errorOf(await loadPlain(broken, 'bad.json'));
+    const { result } = await loadStream(broken, 'bad.json', { plainFallbackMaxBytes: 0 });
+    expect(plain.kind).toBe('binary');
+    expect(errorOf(result).kind).toBe('binary');
+    expect(errorOf(result).message).toBe(plain.message);
+  });
+
+  it('hands small broken files to the plain loader by default (identical result)', async () => {
+    const bytes = fixtureBytes('fanout-2k.json').subarray(0, 1_000_000);
+    const plain = await loadPlain(bytes, 'cut.json');
+    const { result, stats } = await loadStream(bytes, 'cut.json');
+    expect(result).toEqual(plain);
+    expect(stats.via).toBe('plain');
+  });
+});
