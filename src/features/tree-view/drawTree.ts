@@ -167,13 +167,13 @@ function drawLinks(
   ctx.strokeStyle = P.link;
   ctx.lineWidth = 1.5 / s;
   ctx.setLineDash([]);
-  strokeElbows(ctx, layout, normal);
+  strokeElbows(ctx, layout, normal, s);
   ctx.globalAlpha = DIM_ALPHA;
-  strokeElbows(ctx, layout, dim);
+  strokeElbows(ctx, layout, dim, s);
   ctx.globalAlpha = 1;
   ctx.strokeStyle = P.selection;
   ctx.lineWidth = 3.5 / s;
-  strokeElbows(ctx, layout, path);
+  strokeElbows(ctx, layout, path, s);
 
   let arcLabels = 0;
   if (s >= LOD.arcs) {
@@ -205,12 +205,18 @@ function drawLinks(
   return { count: normal.length + dim.length + path.length, arcLabels };
 }
 
-function strokeElbows(ctx: DrawContext, layout: TreeLayout, children: readonly number[]): void {
+function strokeElbows(ctx: DrawContext, layout: TreeLayout, children: readonly number[], s: number): void {
   if (children.length === 0) return;
   const { x, y, parentSlot } = layout;
   ctx.beginPath();
+  let lastParent = -1;
+  let lastY = Number.NEGATIVE_INFINITY;
   for (const c of children) {
     const p = parentSlot[c]!;
+    // Children come in y order: one within a pixel of its previous sibling draws the same pixels.
+    if (p === lastParent && (y[c]! - lastY) * s < 1) continue;
+    lastParent = p;
+    lastY = y[c]!;
     const px = x[p]! + NODE_W / 2;
     const fx = px + (LEVEL_GAP - NODE_W) * FORK;
     ctx.moveTo(px, y[p]!);
@@ -244,11 +250,25 @@ function drawBoxes(
   // At least ~2 CSS pixels per node, so far-away nodes stay visible.
   const minW = Math.max(NODE_W, 2 / s);
   const minH = Math.max(NODE_H, 2 / s);
-  for (const [key, group] of groups) {
+  // Dimmed first, failures last (on top).
+  const order = [...groups.keys()].sort((a, b) => boxRank(a) - boxRank(b));
+  for (const key of order) {
+    const group = groups.get(key)!;
     ctx.globalAlpha = key.startsWith('d') ? DIM_ALPHA : 1;
     ctx.fillStyle = key.slice(1);
     ctx.beginPath();
-    for (const slot of group) ctx.rect(layout.x[slot]! - minW / 2, layout.y[slot]! - minH / 2, minW, minH);
+    // Slots come column by column in y order: a node less than a pixel below
+    // the last one drawn of its colour in its column adds nothing visible.
+    let lastX = Number.NaN;
+    let lastY = Number.NEGATIVE_INFINITY;
+    for (const slot of group) {
+      const x = layout.x[slot]!;
+      const y = layout.y[slot]!;
+      if (x === lastX && (y - lastY) * s < 1) continue;
+      lastX = x;
+      lastY = y;
+      ctx.rect(x - minW / 2, y - minH / 2, minW, minH);
+    }
     ctx.fill();
   }
   ctx.globalAlpha = 1;
@@ -263,6 +283,13 @@ function drawBoxes(
     const h = Math.max(minH, mark * 2);
     ctx.strokeRect(layout.x[slot]! - w / 2, layout.y[slot]! - h / 2, w, h);
   }
+}
+
+const FAILED_COLOR = statusStyle('failed').color;
+
+function boxRank(key: string): number {
+  if (key.startsWith('d')) return 0;
+  return key.slice(1) === FAILED_COLOR ? 2 : 1;
 }
 
 function drawNodes(

@@ -65,16 +65,26 @@ describe('drawTree', () => {
     expect(near.texts).toContain('classify');
   });
 
-  it('switches to plain boxes far away, one fill per colour group', () => {
-    const l = computeLayout(fanRun(40), new Set());
+  it('switches to plain boxes far away, one fill per colour group, about one box per pixel row', () => {
+    const l = computeLayout(fanRun(40), new Set()); // 1,641 steps, 1,600 leaves in one column
     const vp = fitBounds(l.bounds, size);
     expect(vp.scale).toBeLessThan(LOD.boxes);
     const ctx = fakeContext();
     const stats = drawTree(ctx, l, vp, size, 1, plain, createDrawCache());
     expect(stats.nodes).toBe(l.count);
     expect(ctx.count('fillText')).toBe(0);
-    expect(ctx.count('rect')).toBe(l.count);
     expect(ctx.count('fill')).toBeLessThanOrEqual(4);
+    // Leaves are closer than a pixel apart: far fewer boxes than nodes, bounded by the height.
+    const boxes = ctx.count('rect');
+    expect(boxes).toBeGreaterThan(100);
+    expect(boxes).toBeLessThanOrEqual(2 * size.height + 41);
+    // At a zoom where every node has its own pixels, each gets a box.
+    const leaf = l.slotOfStep[800]!;
+    const near = { scale: 0.2, tx: 400 - l.x[leaf]! * 0.2, ty: 300 - l.y[leaf]! * 0.2 };
+    const roomy = fakeContext();
+    const roomyStats = drawTree(roomy, l, near, size, 1, plain, createDrawCache());
+    expect(roomyStats.nodes).toBeGreaterThan(20);
+    expect(roomy.count('rect')).toBe(roomyStats.nodes);
   });
 
   it('draws the collapse badge with the hidden count and the detached group label', () => {

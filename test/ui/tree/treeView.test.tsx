@@ -175,4 +175,23 @@ describe('TreeView', () => {
     expect(sy).toBeGreaterThan(0);
     expect(sy).toBeLessThan(SIZE.height);
   });
+
+  it('zooms with a two-finger pinch and does not select', () => {
+    const canvas = show(branchingRun());
+    const fitted = lastScale();
+    const touch = (id: number, clientX: number) => ({
+      pointerId: id,
+      pointerType: 'touch',
+      clientX,
+      clientY: 300,
+    });
+    fireEvent.pointerDown(canvas, touch(1, 300));
+    fireEvent.pointerDown(canvas, touch(2, 400));
+    fireEvent.pointerMove(canvas, touch(2, 500));
+    fireEvent.pointerUp(canvas, touch(2, 500));
+    fireEvent.pointerUp(canvas, touch(1, 300));
+    flushFrames();
+    expect(lastScale()).toBeCloseTo(fitted * 2);
+    expect(useExplorerStore.getState().selectedStep).toBe(-1);
+  });
 });
