@@ -19,8 +19,9 @@ function testFiles() {
 }
 
 if (!existsSync(path.join(DIST, 'index.html'))) {
-  console.log('run-e2e: dist/index.html is missing; building with vite');
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  console.log(`run-e2e: ${path.relative(ROOT, DIST) || DIST}/index.html is missing; building with vite`);
+  const outDir = process.env.E2E_DIST ? ['--outDir', DIST, '--emptyOutDir'] : [];
+  const build = spawnSync('npx', ['vite', 'build', ...outDir], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -31,7 +32,7 @@ if (files.length === 0) {
 }
 
 const server = await startStaticServer();
-console.log(`run-e2e: serving dist/ at ${server.url}`);
+console.log(`run-e2e: serving ${path.relative(ROOT, DIST) || DIST} at ${server.url}`);
 
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
   cwd: ROOT,
