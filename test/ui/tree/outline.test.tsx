@@ -189,4 +189,20 @@ describe('StepOutline', () => {
     expect(item('escalate_to_human skipped')).toBeInTheDocument();
     expect(screen.getAllByRole('treeitem')).toHaveLength(run.steps.length);
   });
+
+  it('virtualises a real fan-out run (fanout-2k.json, 1,809 steps)', async () => {
+    const user = userEvent.setup();
+    const run = await loadFixture('fanout-2k.json');
+    show(run);
+    const rendered = screen.getAllByRole('treeitem');
+    expect(rendered.length).toBeLessThanOrEqual(60);
+    expect(rendered[0]).toHaveAttribute('aria-label', 'plan completed');
+    await user.tab();
+    await user.keyboard('{End}');
+    const last = document.activeElement as HTMLElement;
+    expect(last).toHaveAttribute('role', 'treeitem');
+    expect(last.getAttribute('aria-label')).toBe(
+      `${run.steps[run.tree.preorder.at(-1)!]!.stateName} ${run.steps[run.tree.preorder.at(-1)!]!.status}`,
+    );
+  });
 });

@@ -194,4 +194,24 @@ describe('TreeView', () => {
     expect(lastScale()).toBeCloseTo(fitted * 2);
     expect(useExplorerStore.getState().selectedStep).toBe(-1);
   });
+
+  it('fits to view when another run becomes active', () => {
+    const canvas = show(branchingRun());
+    fireEvent.keyDown(canvas, { key: '+' });
+    fireEvent.keyDown(canvas, { key: '+' });
+    flushFrames();
+    const other = chainRun(30);
+    registerRun(other);
+    act(() => {
+      useExplorerStore.getState().addRuns([other.id]);
+      useExplorerStore.getState().setActiveRun(other.id);
+    });
+    flushFrames();
+    const expected = fitBounds(computeLayout(other, new Set()).bounds, SIZE);
+    const [a, , , , e, f] = ctx.transforms.at(-1)!;
+    expect(a).toBeCloseTo(expected.scale);
+    expect(e).toBeCloseTo(expected.tx);
+    expect(f).toBeCloseTo(expected.ty);
+    expect(canvas).toHaveAccessibleName('Step tree drawing, 30 steps; use the outline to navigate');
+  });
 });
