@@ -1,7 +1,7 @@
 // Moving around the tree from the selected step: breadcrumbs from the root
 // (pathToRoot) and Parent / First child / Previous branch / Next branch buttons
 // (siblingsOf). Every move goes through store.selectStep.
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { pathToRoot, siblingsOf } from '../../model/tree.ts';
 import type { Run } from '../../model/types.ts';
 import { formatNumber } from '../shared-ui/format.ts';
@@ -87,6 +87,13 @@ function Breadcrumbs({ run, index, onSelect }: Props) {
   const head = long ? path.slice(0, HEAD) : path;
   const tail = long ? path.slice(path.length - TAIL) : [];
   const hidden = path.length - HEAD - TAIL;
+  const listRef = useRef<HTMLOListElement>(null);
+  // Long paths wrap into a scrolling box: keep the current step (the end) in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the path or its expansion changes
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [path, showAll]);
 
   const crumb = (i: number, depth: number) => {
     const step = run.steps[i];
@@ -108,7 +115,7 @@ function Breadcrumbs({ run, index, onSelect }: Props) {
 
   return (
     <nav aria-label="Path from root" className="breadcrumbs">
-      <ol>
+      <ol ref={listRef}>
         {head.map((i, k) => crumb(i, k))}
         {long && (
           <li>
