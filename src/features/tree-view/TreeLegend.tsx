@@ -26,7 +26,7 @@ export function TreeLegend() {
       </li>
       <li className="tree-legend__item">
         <span className="tree-legend__ring" aria-hidden="true" />
-        uses highlighted resource
+        highlighted resource
       </li>
       <li className="tree-legend__item">
         <span className="tree-legend__dim" aria-hidden="true" />
@@ -36,7 +36,7 @@ export function TreeLegend() {
         <span className="tree-legend__badge" aria-hidden="true">
           +N
         </span>
-        N steps collapsed
+        collapsed steps
       </li>
     </ul>
   );

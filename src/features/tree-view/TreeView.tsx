@@ -18,14 +18,15 @@ import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selecto
 import { createDrawCache, type DrawState, drawTree } from './drawTree.ts';
 import { createFrameScheduler, type FrameScheduler } from './frameScheduler.ts';
 import { type Hit, hitTest } from './hitTest.ts';
-import { computeLayout, nodeRect, type TreeLayout } from './layout.ts';
+import { fitBelowButtons, initialView } from './initialView.ts';
+import { chooseGeometry, computeLayout, nodeRect, type Orientation, type TreeLayout } from './layout.ts';
+import { measureLabel } from './measureLabel.ts';
 import { pathSlots, revealCollapsed } from './reveal.ts';
 import { durationText, statusWords } from './stepText.ts';
 import { TreeLegend } from './TreeLegend.tsx';
 import { currentPalette, watchTheme } from './theme.ts';
 import {
   ensureVisible,
-  fitBounds,
   IDENTITY,
   panBy,
   type Size,
@@ -49,8 +50,9 @@ interface Scene {
   dpr: number;
   state: Omit<DrawState, 'palette'>;
   cache: ReturnType<typeof createDrawCache>;
-  /** The run last fitted to view; a different one gets fitted once the canvas has a size. */
+  /** The run and direction last given an opening view; a new one gets it once the canvas has a size. */
   fittedRun: object | null;
+  fittedOrientation: Orientation | null;
 }
 
 interface Hover {
@@ -84,7 +86,18 @@ export function TreeView() {
 
   const keep = hide && filter?.active ? filter.keep : null;
   const matches = filter?.active ? filter.matches : null;
-  const layout = useMemo(() => (run ? computeLayout(run, collapsed, keep) : null), [run, collapsed, keep]);
+  // The direction chosen for the run, or the other one after "Rotate layout" (per run).
+  const [rotated, setRotated] = useState<{ run: object; on: boolean }>({ run: {}, on: false });
+  const flipped = rotated.on && rotated.run === run;
+  const geometry = useMemo(() => {
+    if (!run) return null;
+    const g = chooseGeometry(run, measureLabel());
+    return flipped ? { ...g, orientation: g.orientation === 'lr' ? ('tb' as const) : ('lr' as const) } : g;
+  }, [run, flipped]);
+  const layout = useMemo(
+    () => (run && geometry ? computeLayout(run, collapsed, keep, geometry) : null),
+    [run, geometry, collapsed, keep],
+  );
   const selectedSlot = layout && selectedStep >= 0 ? (layout.slotOfStep[selectedStep] ?? -1) : -1;
   const onPath = useMemo(
     () => (layout ? pathSlots(layout.parentSlot, layout.count, selectedSlot) : null),
@@ -102,6 +115,7 @@ export function TreeView() {
     state: { selectedStep: -1, onPath: null, matches: null, highlightedResource: null, hoverSlot: -1 },
     cache: createDrawCache(),
     fittedRun: null,
+    fittedOrientation: null,
   });
   const schedulerRef = useRef<FrameScheduler | null>(null);
   const gestureRef = useRef<Gesture>({
@@ -131,7 +145,7 @@ export function TreeView() {
 
   const fitToView = useCallback(() => {
     const scene = sceneRef.current;
-    setViewport(fitBounds(scene.layout?.bounds ?? null, scene.size));
+    setViewport(fitBelowButtons(scene.layout, scene.size));
   }, [setViewport]);
 
   // The scheduler, the resize observer, the theme watcher and the wheel listener.
@@ -162,9 +176,10 @@ export function TreeView() {
       scene.dpr = dpr;
       canvas.width = Math.max(1, Math.round(width * dpr));
       canvas.height = Math.max(1, Math.round(height * dpr));
-      if (scene.layout && scene.fittedRun !== scene.layout.run && width > 0) {
+      if (scene.layout && needsOpeningView(scene, scene.layout) && width > 0) {
         scene.fittedRun = scene.layout.run;
-        scene.vp = fitBounds(scene.layout.bounds, scene.size);
+        scene.fittedOrientation = scene.layout.orientation;
+        scene.vp = initialView(scene.layout, scene.size);
       }
       scheduler.flush();
       scheduler.request();
@@ -207,9 +222,10 @@ export function TreeView() {
     const previous = scene.layout;
     scene.layout = layout;
     scene.state = { selectedStep, onPath, matches, highlightedResource, hoverSlot: scene.state.hoverSlot };
-    if (layout && scene.fittedRun !== layout.run && scene.size.width > 0) {
+    if (layout && needsOpeningView(scene, layout) && scene.size.width > 0) {
       scene.fittedRun = layout.run;
-      scene.vp = fitBounds(layout.bounds, scene.size);
+      scene.fittedOrientation = layout.orientation;
+      scene.vp = initialView(layout, scene.size);
     }
     const anchor = anchorRef.current;
     if (anchor && layout && previous !== layout) {
@@ -396,20 +412,6 @@ export function TreeView() {
 
   return (
     <section aria-label="Tree view" className="tree-view">
-      <div className="tree-view__bar">
-        <div className="tree-view__buttons">
-          <button type="button" onClick={() => zoomBy(ZOOM_STEP)} title="Zoom in (+)">
-            Zoom in
-          </button>
-          <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)} title="Zoom out (−)">
-            Zoom out
-          </button>
-          <button type="button" onClick={fitToView} title="Fit to view (0 or F)">
-            Fit to view
-          </button>
-        </div>
-        <TreeLegend />
-      </div>
       <div ref={stageRef} className="tree-view__stage">
         {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a focusable drawing that takes zoom/pan keys is what role="application" is for. */}
         <canvas
@@ -432,6 +434,32 @@ export function TreeView() {
           onDoubleClick={onDoubleClick}
           onKeyDown={onKeyDown}
         />
+        <div className="tree-view__buttons">
+          <button type="button" onClick={() => zoomBy(ZOOM_STEP)} title="Zoom in (+)" aria-label="Zoom in">
+            +
+          </button>
+          <button
+            type="button"
+            onClick={() => zoomBy(1 / ZOOM_STEP)}
+            title="Zoom out (−)"
+            aria-label="Zoom out"
+          >
+            −
+          </button>
+          <button type="button" onClick={fitToView} title="Fit to view (0 or F)">
+            Fit to view
+          </button>
+          <button
+            type="button"
+            disabled={!run}
+            onClick={() => run && setRotated({ run, on: !flipped })}
+            title={
+              layout?.orientation === 'tb' ? 'Draw the tree left to right' : 'Draw the tree top to bottom'
+            }
+          >
+            Rotate layout
+          </button>
+        </div>
         {!run && <p className="tree-view__empty">No run to draw yet.</p>}
         {run && layout?.count === 0 && <p className="tree-view__empty">No steps to draw.</p>}
         {hoverStep && hover && (
@@ -446,8 +474,13 @@ export function TreeView() {
           </div>
         )}
       </div>
+      <TreeLegend />
     </section>
   );
+}
+
+function needsOpeningView(scene: Scene, layout: TreeLayout): boolean {
+  return scene.fittedRun !== layout.run || scene.fittedOrientation !== layout.orientation;
 }
 
 function localPoint(el: Element, clientX: number, clientY: number): [number, number] {

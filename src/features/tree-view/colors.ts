@@ -85,12 +85,12 @@ export const DARK_PALETTE: Palette = {
   selection: '#ffa657',
   resourceRing: '#f778ba',
   link: '#6e7681',
-  text: '#e6edf3',
+  text: '#e2e6ed',
   mutedText: '#9da7b3',
   badgeFill: '#d0d7de',
   badgeText: '#0d1117',
   groupBorder: '#6e7681',
-  background: '#0d1117',
+  background: '#161a21',
 };
 
 const DARK_FILLS: Record<string, string> = {

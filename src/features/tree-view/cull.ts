@@ -1,8 +1,8 @@
 // Viewport culling over a TreeLayout: which nodes and links touch a world
-// rectangle. Tree nodes sit in depth columns sorted by y, so each visible
-// column is one binary search; detached nodes sit in a grid, so their range is
+// rectangle. Tree nodes sit in depth columns sorted along the breadth axis, so
+// each visible column is one binary search; detached nodes sit in a grid, so their range is
 // computed directly. Cost is O(visible columns * log n + visible items).
-import { BADGE_REACH, LEVEL_GAP, NODE_H, NODE_W, type Rect, type TreeLayout } from './layout.ts';
+import { badgeReach, breadthAxis, halfExtents, type Rect, type TreeLayout } from './layout.ts';
 
 /** First index in [lo, hi) of columnOrder whose key is >= target (keys ascending). */
 function lowerBound(
@@ -22,30 +22,38 @@ function lowerBound(
   return a;
 }
 
-function depthRange(layout: TreeLayout, minX: number, maxX: number): [number, number] {
-  const d0 = Math.max(0, Math.ceil((minX - NODE_W / 2 - BADGE_REACH) / LEVEL_GAP));
-  const d1 = Math.min(layout.maxDepth, Math.floor((maxX + NODE_W / 2) / LEVEL_GAP));
+/** Depth levels whose nodes (with their collapse badges) may meet [lo, hi] on the depth axis. */
+function depthRange(layout: TreeLayout, lo: number, hi: number): [number, number] {
+  const half = halfExtents(layout).depth;
+  const gap = layout.levelGap;
+  const d0 = Math.max(0, Math.ceil((lo - half - badgeReach(layout)) / gap));
+  const d1 = Math.min(layout.maxDepth, Math.floor((hi + half) / gap));
   return [d0, d1];
 }
 
 /** Calls `visit(slot)` for every node whose box (badge included) meets `rect`. */
 export function forEachNodeIn(layout: TreeLayout, rect: Rect, visit: (slot: number) => void): void {
-  const { columnOrder, columnStart, y } = layout;
-  const [d0, d1] = depthRange(layout, rect.minX, rect.maxX);
-  const keyY = (s: number) => y[s]!;
+  const { columnOrder, columnStart } = layout;
+  const lr = layout.orientation === 'lr';
+  const b = breadthAxis(layout);
+  const halfB = halfExtents(layout).breadth;
+  const [d0, d1] = lr ? depthRange(layout, rect.minX, rect.maxX) : depthRange(layout, rect.minY, rect.maxY);
+  const bMin = lr ? rect.minY : rect.minX;
+  const bMax = lr ? rect.maxY : rect.maxX;
+  const key = (s: number) => b[s]!;
   for (let d = d0; d <= d1; d++) {
     const end = columnStart[d + 1]!;
-    let k = lowerBound(columnOrder, columnStart[d]!, end, keyY, rect.minY - NODE_H / 2);
+    let k = lowerBound(columnOrder, columnStart[d]!, end, key, bMin - halfB);
     for (; k < end; k++) {
       const s = columnOrder[k]!;
-      if (y[s]! - NODE_H / 2 > rect.maxY) break;
+      if (b[s]! - halfB > bMax) break;
       visit(s);
     }
   }
   const g = layout.detached;
   if (!g) return;
-  const halfW = NODE_W / 2;
-  const halfH = NODE_H / 2;
+  const halfW = layout.nodeW / 2;
+  const halfH = layout.nodeH / 2;
   const c0 = Math.max(0, Math.ceil((rect.minX - halfW - g.x0) / g.cellW));
   const c1 = Math.min(g.cols - 1, Math.floor((rect.maxX + halfW - g.x0) / g.cellW));
   const rows = Math.ceil(g.count / g.cols);
@@ -61,23 +69,32 @@ export function forEachNodeIn(layout: TreeLayout, rect: Rect, visit: (slot: numb
 
 /**
  * Calls `visit(childSlot)` for every parent->child link whose bounding box
- * meets `rect`. Links run from a parent's right edge to its child's left
- * edge; along a column the children's parents are in y order too, so the
- * links' y-extents are sorted at both ends and one binary search finds them.
+ * meets `rect`. Links run from a parent's far edge to its child's near edge
+ * along the depth axis; along a column the children's parents are in breadth
+ * order too, so the links' breadth extents are sorted at both ends and one
+ * binary search finds them.
  */
 export function forEachLinkIn(layout: TreeLayout, rect: Rect, visit: (childSlot: number) => void): void {
-  const { columnOrder, columnStart, y, parentSlot } = layout;
-  // Child depth d's links span x in [(d - 1) * LEVEL_GAP + NODE_W / 2, d * LEVEL_GAP - NODE_W / 2].
-  const d0 = Math.max(1, Math.ceil((rect.minX + NODE_W / 2) / LEVEL_GAP));
-  const d1 = Math.min(layout.maxDepth, Math.floor((rect.maxX - NODE_W / 2) / LEVEL_GAP) + 1);
-  const lowY = (s: number) => Math.min(y[s]!, y[parentSlot[s]!]!);
-  const highY = (s: number) => Math.max(y[s]!, y[parentSlot[s]!]!);
+  const { columnOrder, columnStart, parentSlot } = layout;
+  const lr = layout.orientation === 'lr';
+  const b = breadthAxis(layout);
+  const half = halfExtents(layout).depth;
+  const gap = layout.levelGap;
+  const lo = lr ? rect.minX : rect.minY;
+  const hi = lr ? rect.maxX : rect.maxY;
+  const bMin = lr ? rect.minY : rect.minX;
+  const bMax = lr ? rect.maxY : rect.maxX;
+  // Child depth d's links span [(d - 1) * gap + half, d * gap - half] on the depth axis.
+  const d0 = Math.max(1, Math.ceil((lo + half) / gap));
+  const d1 = Math.min(layout.maxDepth, Math.floor((hi - half) / gap) + 1);
+  const low = (s: number) => Math.min(b[s]!, b[parentSlot[s]!]!);
+  const high = (s: number) => Math.max(b[s]!, b[parentSlot[s]!]!);
   for (let d = d0; d <= d1; d++) {
     const end = columnStart[d + 1]!;
-    let k = lowerBound(columnOrder, columnStart[d]!, end, highY, rect.minY);
+    let k = lowerBound(columnOrder, columnStart[d]!, end, high, bMin);
     for (; k < end; k++) {
       const s = columnOrder[k]!;
-      if (lowY(s) > rect.maxY) break;
+      if (low(s) > bMax) break;
       visit(s);
     }
   }

@@ -6,7 +6,16 @@
 // when legible, arc names on links when closer still.
 import { dataModeLetter, nodeFill, type Palette, type StatusStyle, statusStyle } from './colors.ts';
 import { forEachLinkIn, forEachNodeIn } from './cull.ts';
-import { badgeText, LEVEL_GAP, NODE_H, NODE_W, type Rect, type TreeLayout, toggleRect } from './layout.ts';
+import {
+  badgeText,
+  breadthAxis,
+  depthAxis,
+  LABEL_CHROME,
+  LABEL_WORLD_PX,
+  type Rect,
+  type TreeLayout,
+  toggleRect,
+} from './layout.ts';
 import { type Size, type Viewport, visibleWorldRect } from './viewport.ts';
 
 /** The part of CanvasRenderingContext2D the drawing uses (a fake one counts calls in tests). */
@@ -68,9 +77,7 @@ export const LOD = {
   arcs: 1.1,
 } as const;
 
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
-/** Label size in world units at zoom >= 1. */
-const LABEL_WORLD_PX = 12.5;
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 /** Labels never render smaller than this many CSS pixels (else they are left out). */
 const LABEL_MIN_SCREEN_PX = 9;
 const SMALL_FONT = `bold 10px ${FONT_FAMILY}`;
@@ -183,7 +190,10 @@ function drawLinks(
     ctx.textBaseline = 'bottom';
     ctx.fillStyle = P.mutedText;
     let lastParent = -1;
-    const gap = LEVEL_GAP - NODE_W;
+    const lr = layout.orientation === 'lr';
+    const gap = lr ? layout.levelGap - layout.nodeW : layout.levelGap - layout.nodeH;
+    if (!lr) ctx.textBaseline = 'top';
+    const breadth = breadthAxis(layout);
     for (const list of [normal, path, dim]) {
       for (const child of list) {
         const p = layout.parentSlot[child]!;
@@ -192,11 +202,12 @@ function drawLinks(
         const arc = layout.run.steps[layout.step[p]!]!.arcTaken;
         if (!arc) continue;
         // A lone child's link is straight: the label may use the whole gap, else only the trunk.
-        const alone = layout.y[child] === layout.y[p];
-        const room = (alone ? gap : gap * FORK) - 8;
+        const alone = breadth[child] === breadth[p];
+        const room = lr ? (alone ? gap : gap * FORK) - 8 : layout.nodeW / 2 - 14;
         const text = fitText(ctx, memoFor(cache.arcs, String(room)), arc, room);
         ctx.globalAlpha = list === dim ? DIM_ALPHA : 1;
-        ctx.fillText(text, layout.x[p]! + NODE_W / 2 + 4, layout.y[p]! - 3);
+        if (lr) ctx.fillText(text, layout.x[p]! + layout.nodeW / 2 + 4, layout.y[p]! - 3);
+        else ctx.fillText(text, layout.x[p]! + 12, layout.y[p]! + layout.nodeH / 2 + 3);
         arcLabels++;
       }
     }
@@ -208,21 +219,32 @@ function drawLinks(
 function strokeElbows(ctx: DrawContext, layout: TreeLayout, children: readonly number[], s: number): void {
   if (children.length === 0) return;
   const { x, y, parentSlot } = layout;
+  const b = breadthAxis(layout);
+  const lr = layout.orientation === 'lr';
   ctx.beginPath();
   let lastParent = -1;
-  let lastY = Number.NEGATIVE_INFINITY;
+  let lastB = Number.NEGATIVE_INFINITY;
   for (const c of children) {
     const p = parentSlot[c]!;
-    // Children come in y order: one within a pixel of its previous sibling draws the same pixels.
-    if (p === lastParent && (y[c]! - lastY) * s < 1) continue;
+    // Children come in breadth order: one within a pixel of its previous sibling draws the same pixels.
+    if (p === lastParent && (b[c]! - lastB) * s < 1) continue;
     lastParent = p;
-    lastY = y[c]!;
-    const px = x[p]! + NODE_W / 2;
-    const fx = px + (LEVEL_GAP - NODE_W) * FORK;
-    ctx.moveTo(px, y[p]!);
-    ctx.lineTo(fx, y[p]!);
-    ctx.lineTo(fx, y[c]!);
-    ctx.lineTo(x[c]! - NODE_W / 2, y[c]!);
+    lastB = b[c]!;
+    if (lr) {
+      const px = x[p]! + layout.nodeW / 2;
+      const fx = px + (layout.levelGap - layout.nodeW) * FORK;
+      ctx.moveTo(px, y[p]!);
+      ctx.lineTo(fx, y[p]!);
+      ctx.lineTo(fx, y[c]!);
+      ctx.lineTo(x[c]! - layout.nodeW / 2, y[c]!);
+    } else {
+      const py = y[p]! + layout.nodeH / 2;
+      const fy = py + (layout.levelGap - layout.nodeH) * FORK;
+      ctx.moveTo(x[p]!, py);
+      ctx.lineTo(x[p]!, fy);
+      ctx.lineTo(x[c]!, fy);
+      ctx.lineTo(x[c]!, y[c]! - layout.nodeH / 2);
+    }
   }
   ctx.stroke();
 }
@@ -248,8 +270,10 @@ function drawBoxes(
     g.push(slot);
   }
   // At least ~2 CSS pixels per node, so far-away nodes stay visible.
-  const minW = Math.max(NODE_W, 2 / s);
-  const minH = Math.max(NODE_H, 2 / s);
+  const minW = Math.max(layout.nodeW, 2 / s);
+  const minH = Math.max(layout.nodeH, 2 / s);
+  const along = depthAxis(layout);
+  const across = breadthAxis(layout);
   // Dimmed first, failures last (on top).
   const order = [...groups.keys()].sort((a, b) => boxRank(a) - boxRank(b));
   for (const key of order) {
@@ -257,17 +281,17 @@ function drawBoxes(
     ctx.globalAlpha = key.startsWith('d') ? DIM_ALPHA : 1;
     ctx.fillStyle = key.slice(1);
     ctx.beginPath();
-    // Slots come column by column in y order: a node less than a pixel below
-    // the last one drawn of its colour in its column adds nothing visible.
-    let lastX = Number.NaN;
-    let lastY = Number.NEGATIVE_INFINITY;
+    // Slots come column by column in breadth order: a node less than a pixel
+    // past the last one drawn of its colour in its column adds nothing visible.
+    let lastD = Number.NaN;
+    let lastB = Number.NEGATIVE_INFINITY;
     for (const slot of group) {
-      const x = layout.x[slot]!;
-      const y = layout.y[slot]!;
-      if (x === lastX && (y - lastY) * s < 1) continue;
-      lastX = x;
-      lastY = y;
-      ctx.rect(x - minW / 2, y - minH / 2, minW, minH);
+      const d = along[slot]!;
+      const b = across[slot]!;
+      if (d === lastD && (b - lastB) * s < 1) continue;
+      lastD = d;
+      lastB = b;
+      ctx.rect(layout.x[slot]! - minW / 2, layout.y[slot]! - minH / 2, minW, minH);
     }
     ctx.fill();
   }
@@ -308,30 +332,32 @@ function drawNodes(
   // (quantised so the truncation memo sees few sizes).
   const labelPx = Math.ceil(Math.max(LABEL_WORLD_PX, LABEL_MIN_SCREEN_PX / s) * 2) / 2;
   const labelFont = `${labelPx}px ${FONT_FAMILY}`;
-  const labelRoom = NODE_W - CHIP_W - (glyphs ? MODE_W : 0) - 10;
+  const W = layout.nodeW;
+  const H = layout.nodeH;
+  const labelRoom = W - LABEL_CHROME + (glyphs ? 0 : MODE_W);
   const labelMemo = memoFor(cache.labels, `${labelPx}|${labelRoom}`);
   let labels = 0;
   ctx.setLineDash([]);
   for (const slot of slots) {
     const step = steps[layout.step[slot]!]!;
     const style = statusStyle(step.status);
-    const left = layout.x[slot]! - NODE_W / 2;
-    const top = layout.y[slot]! - NODE_H / 2;
+    const left = layout.x[slot]! - W / 2;
+    const top = layout.y[slot]! - H / 2;
     const selected = layout.step[slot] === state.selectedStep;
     ctx.globalAlpha = isDim(layout, slot, state) ? DIM_ALPHA : 1;
 
     if (usesResource(layout, slot, state.highlightedResource)) {
       ctx.strokeStyle = P.resourceRing;
       ctx.lineWidth = 3 / s;
-      roundRect(ctx, left - 5, top - 5, NODE_W + 10, NODE_H + 10, RADIUS + 4);
+      roundRect(ctx, left - 5, top - 5, W + 10, H + 10, RADIUS + 4);
       ctx.stroke();
     }
 
-    roundRect(ctx, left, top, NODE_W, NODE_H, RADIUS);
+    roundRect(ctx, left, top, W, H, RADIUS);
     ctx.fillStyle = nodeFill(style, P);
     ctx.fill();
-    drawChip(ctx, style, left, top);
-    roundRect(ctx, left, top, NODE_W, NODE_H, RADIUS);
+    drawChip(ctx, style, left, top, H);
+    roundRect(ctx, left, top, W, H, RADIUS);
     const onPath = state.onPath?.[slot] === 1;
     ctx.strokeStyle = selected || onPath ? P.selection : style.color;
     ctx.lineWidth = (selected ? 3.5 : onPath ? 2.5 : slot === state.hoverSlot ? 2.5 : 1.25) / s;
@@ -342,20 +368,16 @@ function drawNodes(
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillStyle = '#ffffff';
-      ctx.fillText(style.glyph, left + CHIP_W / 2, top + NODE_H / 2 + 0.5);
+      ctx.fillText(style.glyph, left + CHIP_W / 2, top + H / 2 + 0.5);
       ctx.fillStyle = P.mutedText;
-      ctx.fillText(dataModeLetter(step.dataMode), left + NODE_W - MODE_W / 2, top + NODE_H / 2 + 0.5);
+      ctx.fillText(dataModeLetter(step.dataMode), left + W - MODE_W / 2, top + H / 2 + 0.5);
     }
     if (showLabels) {
       ctx.font = labelFont;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
       ctx.fillStyle = P.text;
-      ctx.fillText(
-        fitText(ctx, labelMemo, step.stateName, labelRoom),
-        left + CHIP_W + 6,
-        top + NODE_H / 2 + 0.5,
-      );
+      ctx.fillText(fitText(ctx, labelMemo, step.stateName, labelRoom), left + CHIP_W + 6, top + H / 2 + 0.5);
       labels++;
     }
     drawToggle(ctx, layout, slot, s, glyphs, P);
@@ -364,15 +386,15 @@ function drawNodes(
   return labels;
 }
 
-function drawChip(ctx: DrawContext, style: StatusStyle, left: number, top: number): void {
+function drawChip(ctx: DrawContext, style: StatusStyle, left: number, top: number, height: number): void {
   ctx.fillStyle = style.color;
   ctx.beginPath();
   ctx.moveTo(left + CHIP_W, top);
   ctx.lineTo(left + RADIUS, top);
   ctx.arcTo(left, top, left, top + RADIUS, RADIUS);
-  ctx.lineTo(left, top + NODE_H - RADIUS);
-  ctx.arcTo(left, top + NODE_H, left + RADIUS, top + NODE_H, RADIUS);
-  ctx.lineTo(left + CHIP_W, top + NODE_H);
+  ctx.lineTo(left, top + height - RADIUS);
+  ctx.arcTo(left, top + height, left + RADIUS, top + height, RADIUS);
+  ctx.lineTo(left + CHIP_W, top + height);
   ctx.closePath();
   ctx.fill();
 }

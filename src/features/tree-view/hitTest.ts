@@ -1,7 +1,7 @@
 // Which node (and which part of it) is under a world point: the culling
 // index answers for a tiny rectangle around the point, then exact boxes decide.
 import { forEachNodeIn } from './cull.ts';
-import { BADGE_REACH, NODE_H, NODE_W, type Rect, type TreeLayout, toggleRect } from './layout.ts';
+import { nodeRect, type Rect, type TreeLayout, toggleRect } from './layout.ts';
 
 export interface Hit {
   readonly slot: number;
@@ -25,14 +25,7 @@ export function hitTest(layout: TreeLayout, wx: number, wy: number, slop = 0): H
       best = { slot, step: layout.step[slot]!, part: 'toggle' };
       return;
     }
-    const cx = layout.x[slot]!;
-    const cy = layout.y[slot]!;
-    const body: Rect = {
-      minX: cx - NODE_W / 2,
-      minY: cy - NODE_H / 2,
-      maxX: cx + NODE_W / 2,
-      maxY: cy + NODE_H / 2,
-    };
+    const body = nodeRect(layout, slot);
     if (!best && contains(grow(body, slop), wx, wy)) best = { slot, step: layout.step[slot]!, part: 'node' };
   });
   return best;
@@ -41,6 +34,3 @@ export function hitTest(layout: TreeLayout, wx: number, wy: number, slop = 0): H
 function grow(r: Rect, d: number): Rect {
   return { minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d };
 }
-
-/** How far right of a node's centre a hit can land (used by callers that pre-filter). */
-export const HIT_REACH = NODE_W / 2 + BADGE_REACH;

@@ -1,27 +1,43 @@
-// Positions the steps of a run for the tree drawing: a tidy tree from
-// d3-hierarchy (built from the typed-array links; d3 v3 walks iteratively and
-// so does this file), laid out left to right (depth on x, siblings on y).
+// Positions the steps of a run for the tree drawing, in one of two
+// orientations. Left to right ('lr', for wide fan-outs): depth on x and each
+// leaf on a row of its own, a parent on the row of its first child, so the
+// roots sit at the top-left and a fan-out reads downwards like a list. Top to
+// bottom ('tb', for chains and narrow trees): depth on y, siblings side by
+// side in a tidy tree from d3-hierarchy (built from the typed-array links; d3
+// v3 walks iteratively and so does this file). chooseGeometry picks the
+// orientation and a node width that fits typical state names for a run.
 // Collapsed subtrees and, when asked, steps outside FilterResult.keep are left
 // out. Detached steps get a grid of their own below the tree. The result is
 // plain typed arrays addressed by "slot" (a laid-out node), with per-depth
-// columns sorted by y so culling and hit testing are binary searches.
+// columns sorted along the breadth axis so culling and hit testing are binary
+// searches.
 import { type HierarchyNode, type HierarchyPointNode, hierarchy, tree } from 'd3-hierarchy';
 import type { Run } from '../../model/types.ts';
 
-/** World units. */
+export type Orientation = 'lr' | 'tb';
+
+/** World units. The default node width; chooseGeometry may pick a wider one. */
 export const NODE_W = 170;
 export const NODE_H = 32;
-/** Distance between depth columns (x). */
-export const LEVEL_GAP = 245;
-/** Distance between neighbouring siblings (y). */
+/** Space between depth columns left to right (for links and arc names). */
+export const LR_LINK_SPACE = 64;
+/** Distance between depth columns (x) left to right, for the default node width. */
+export const LEVEL_GAP = NODE_W + LR_LINK_SPACE;
+/** Distance between neighbouring rows left to right (y). */
 export const SIBLING_GAP = 46;
-/** The collapse badge / toggle sticks out of the node's right edge by at most this much. */
+/** Distance between depth rows top to bottom (y). */
+export const TB_LEVEL_GAP = NODE_H + 46;
+/** Space between neighbouring nodes top to bottom (x). */
+export const TB_SIBLING_SPACE = 26;
+/** The collapse badge / toggle sticks out of the node's right edge (lr) by at most this much. */
 export const BADGE_REACH = 72;
+/** ... or below its bottom edge (tb). */
+export const TB_BADGE_REACH = 24;
+/** Node widths chooseGeometry may pick. */
+export const MIN_NODE_W = 150;
+export const MAX_NODE_W = 280;
 
-const DETACHED_CELL_W = NODE_W + 30;
-const DETACHED_CELL_H = SIBLING_GAP;
-/** Space between the tree and the detached group, and for the group's label. */
-const DETACHED_GAP = 3 * SIBLING_GAP;
+const DETACHED_GAP_ROWS = 3;
 const DETACHED_PAD = 24;
 const DETACHED_LABEL_H = 28;
 
@@ -47,14 +63,26 @@ export interface DetachedGroup {
   readonly label: string;
 }
 
+/** How a run is drawn: direction and node width (world units). */
+export interface Geometry {
+  readonly orientation: Orientation;
+  readonly nodeW: number;
+}
+
 export interface TreeLayout {
   readonly run: Run;
+  readonly orientation: Orientation;
+  /** Node box size, world units. */
+  readonly nodeW: number;
+  readonly nodeH: number;
+  /** Distance between depth levels along the depth axis (x for lr, y for tb). */
+  readonly levelGap: number;
   /** Laid-out nodes: tree slots first (pre-order), then detached slots. */
   readonly count: number;
   readonly treeCount: number;
   /** slot -> step index */
   readonly step: Int32Array;
-  /** Node centres, world units. */
+  /** Node centres, world units. Depth d sits at d * levelGap on the depth axis. */
   readonly x: Float64Array;
   readonly y: Float64Array;
   /** slot -> parent slot, -1 for roots and detached steps. */
@@ -69,29 +97,59 @@ export interface TreeLayout {
   readonly hasChildren: Uint8Array;
   /** step index -> slot, -1 when the step is not laid out. */
   readonly slotOfStep: Int32Array;
-  /** Tree slots grouped by depth, each group sorted by y. */
+  /** Tree slots grouped by depth, each group sorted along the breadth axis (y for lr, x for tb). */
   readonly columnOrder: Int32Array;
   /** columnStart[d]..columnStart[d+1] is depth d in columnOrder; length maxDepth + 2. */
   readonly columnStart: Int32Array;
   readonly maxDepth: number;
   readonly detached: DetachedGroup | null;
+  /** Bounds of the tree's nodes (badges included), without the detached group; null when none. */
+  readonly treeBounds: Rect | null;
   /** Bounds of every node (badges and the detached frame included); null when empty. */
   readonly bounds: Rect | null;
 }
 
 const VIRTUAL_ROOT = -1;
 
+/** Position along the depth axis (x for lr, y for tb). */
+export function depthAxis(layout: TreeLayout): Float64Array {
+  return layout.orientation === 'lr' ? layout.x : layout.y;
+}
+
+/** Position along the breadth axis (y for lr, x for tb). */
+export function breadthAxis(layout: TreeLayout): Float64Array {
+  return layout.orientation === 'lr' ? layout.y : layout.x;
+}
+
+/** Half a node along the depth and the breadth axis. */
+export function halfExtents(layout: TreeLayout): { depth: number; breadth: number } {
+  return layout.orientation === 'lr'
+    ? { depth: layout.nodeW / 2, breadth: layout.nodeH / 2 }
+    : { depth: layout.nodeH / 2, breadth: layout.nodeW / 2 };
+}
+
+/** How far past a node's far edge (along the depth axis) its collapse control may reach. */
+export function badgeReach(layout: TreeLayout): number {
+  return layout.orientation === 'lr' ? BADGE_REACH : TB_BADGE_REACH;
+}
+
 /**
  * Lays out `run` with `collapsed` subtrees folded. When `keep` is given, steps
  * where keep[i] is 0 are removed (FilterResult.keep, which keeps ancestors of matches).
+ * Without a geometry the layout is left to right with the default node width.
  */
 export function computeLayout(
   run: Run,
   collapsed: ReadonlySet<number>,
   keep: Uint8Array | null = null,
+  geometry: Geometry = { orientation: 'lr', nodeW: NODE_W },
 ): TreeLayout {
   const t = run.tree;
   const nSteps = run.steps.length;
+  const lr = geometry.orientation === 'lr';
+  const nodeW = geometry.nodeW;
+  const nodeH = NODE_H;
+  const levelGap = lr ? nodeW + LR_LINK_SPACE : TB_LEVEL_GAP;
   const kept = (i: number) => keep === null || keep[i] === 1;
   const isFolded = (i: number) => collapsed.has(i) && (t.childCount[i] ?? 0) > 0;
 
@@ -111,19 +169,17 @@ export function computeLayout(
     return out.length > 0 ? out : null;
   };
 
-  // Pre-order tree nodes from d3 (eachBefore is iterative), without the virtual root.
-  const ordered: HierarchyPointNode<number>[] = [];
+  // Pre-order tree nodes with their depth and breadth position.
+  const order: number[] = [];
+  const orderDepth: number[] = [];
+  const orderBreadth: number[] = [];
+  const orderParent: number[] = [];
   if (roots.length > 0) {
-    const root = buildHierarchy(VIRTUAL_ROOT, children);
-    const laidOut = tree<number>()
-      .nodeSize([SIBLING_GAP, LEVEL_GAP])
-      .separation((a, b) => (a.parent === b.parent ? 1 : 1.25))(root);
-    laidOut.eachBefore((node) => {
-      if (node.data !== VIRTUAL_ROOT) ordered.push(node);
-    });
+    if (lr) layoutRows(roots, children, nSteps, order, orderDepth, orderBreadth, orderParent);
+    else layoutTidy(children, nodeW, order, orderDepth, orderBreadth, orderParent);
   }
 
-  const treeCount = ordered.length;
+  const treeCount = order.length;
   const count = treeCount + detachedSteps.length;
   const step = new Int32Array(count);
   const x = new Float64Array(count);
@@ -138,16 +194,21 @@ export function computeLayout(
   let maxDepth = -1;
   let anyFolded = false;
   for (let s = 0; s < treeCount; s++) {
-    const node = ordered[s]!;
-    const i = node.data;
+    const i = order[s]!;
+    const d = orderDepth[s]!;
     step[s] = i;
     slotOfStep[i] = s;
-    x[s] = (node.depth - 1) * LEVEL_GAP;
-    y[s] = node.x;
-    depth[s] = node.depth - 1;
-    if (depth[s]! > maxDepth) maxDepth = depth[s]!;
+    if (lr) {
+      x[s] = d * levelGap;
+      y[s] = orderBreadth[s]!;
+    } else {
+      x[s] = orderBreadth[s]!;
+      y[s] = d * levelGap;
+    }
+    depth[s] = d;
+    if (d > maxDepth) maxDepth = d;
     // Pre-order: the parent already has its slot.
-    const p = node.parent?.data ?? VIRTUAL_ROOT;
+    const p = orderParent[s]!;
     parentSlot[s] = p === VIRTUAL_ROOT ? -1 : slotOfStep[p]!;
     hasChildren[s] = (t.childCount[i] ?? 0) > 0 ? 1 : 0;
     if (isFolded(i)) {
@@ -157,8 +218,8 @@ export function computeLayout(
     }
   }
 
-  // Columns: counting sort of the pre-order by depth. A tidy tree keeps the
-  // order of nodes within a level, so each column comes out sorted by y.
+  // Columns: counting sort of the pre-order by depth. Both layouts keep the
+  // order of nodes within a level, so each column comes out sorted.
   const columnStart = new Int32Array(maxDepth + 2);
   for (let s = 0; s < treeCount; s++) columnStart[depth[s]! + 1]!++;
   for (let d = 0; d <= maxDepth; d++) columnStart[d + 1]! += columnStart[d]!;
@@ -166,45 +227,56 @@ export function computeLayout(
   const columnOrder = new Int32Array(treeCount);
   for (let s = 0; s < treeCount; s++) columnOrder[fill[depth[s]!]!++] = s;
 
-  let bounds: Rect | null = null;
+  let treeBounds: Rect | null = null;
   if (treeCount > 0) {
-    let minY = Number.POSITIVE_INFINITY;
-    let maxY = Number.NEGATIVE_INFINITY;
+    let minB = Number.POSITIVE_INFINITY;
+    let maxB = Number.NEGATIVE_INFINITY;
+    const breadth = lr ? y : x;
     for (let s = 0; s < treeCount; s++) {
-      if (y[s]! < minY) minY = y[s]!;
-      if (y[s]! > maxY) maxY = y[s]!;
+      if (breadth[s]! < minB) minB = breadth[s]!;
+      if (breadth[s]! > maxB) maxB = breadth[s]!;
     }
-    bounds = {
-      minX: -NODE_W / 2,
-      minY: minY - NODE_H / 2,
-      maxX: maxDepth * LEVEL_GAP + NODE_W / 2 + (anyFolded ? BADGE_REACH : 0),
-      maxY: maxY + NODE_H / 2,
-    };
+    treeBounds = lr
+      ? {
+          minX: -nodeW / 2,
+          minY: minB - nodeH / 2,
+          maxX: maxDepth * levelGap + nodeW / 2 + (anyFolded ? BADGE_REACH : 0),
+          maxY: maxB + nodeH / 2,
+        }
+      : {
+          minX: minB - nodeW / 2,
+          minY: -nodeH / 2,
+          maxX: maxB + nodeW / 2,
+          maxY: maxDepth * levelGap + nodeH / 2 + (anyFolded ? TB_BADGE_REACH : 0),
+        };
   }
 
+  let bounds = treeBounds;
   let detached: DetachedGroup | null = null;
   if (detachedSteps.length > 0) {
     const n = detachedSteps.length;
+    const cellW = nodeW + 30;
+    const cellH = SIBLING_GAP;
     const cols = Math.max(1, Math.min(n, Math.ceil(Math.sqrt(n * 1.5))));
     const rows = Math.ceil(n / cols);
-    const left = bounds ? bounds.minX : -NODE_W / 2;
-    const top = bounds ? bounds.maxY + DETACHED_GAP : 0;
-    const x0 = left + DETACHED_PAD + NODE_W / 2;
-    const y0 = top + DETACHED_LABEL_H + DETACHED_PAD + NODE_H / 2;
+    const left = treeBounds ? treeBounds.minX : -nodeW / 2;
+    const top = treeBounds ? treeBounds.maxY + DETACHED_GAP_ROWS * SIBLING_GAP : 0;
+    const x0 = left + DETACHED_PAD + nodeW / 2;
+    const y0 = top + DETACHED_LABEL_H + DETACHED_PAD + nodeH / 2;
     for (let k = 0; k < n; k++) {
       const s = treeCount + k;
       const i = detachedSteps[k]!;
       step[s] = i;
       slotOfStep[i] = s;
-      x[s] = x0 + (k % cols) * DETACHED_CELL_W;
-      y[s] = y0 + Math.floor(k / cols) * DETACHED_CELL_H;
+      x[s] = x0 + (k % cols) * cellW;
+      y[s] = y0 + Math.floor(k / cols) * cellH;
       hasChildren[s] = 0;
     }
     const frame: Rect = {
       minX: left,
       minY: top,
-      maxX: x0 + (cols - 1) * DETACHED_CELL_W + NODE_W / 2 + DETACHED_PAD,
-      maxY: y0 + (rows - 1) * DETACHED_CELL_H + NODE_H / 2 + DETACHED_PAD,
+      maxX: x0 + (cols - 1) * cellW + nodeW / 2 + DETACHED_PAD,
+      maxY: y0 + (rows - 1) * cellH + nodeH / 2 + DETACHED_PAD,
     };
     detached = {
       first: treeCount,
@@ -212,8 +284,8 @@ export function computeLayout(
       cols,
       x0,
       y0,
-      cellW: DETACHED_CELL_W,
-      cellH: DETACHED_CELL_H,
+      cellW,
+      cellH,
       frame,
       label: `Detached steps (${n.toLocaleString('en-US')})`,
     };
@@ -222,6 +294,10 @@ export function computeLayout(
 
   return {
     run,
+    orientation: geometry.orientation,
+    nodeW,
+    nodeH,
+    levelGap,
     count,
     treeCount,
     step,
@@ -237,8 +313,64 @@ export function computeLayout(
     columnStart,
     maxDepth,
     detached,
+    treeBounds,
     bounds,
   };
+}
+
+/**
+ * Left to right rows: every leaf on a row of its own in pre-order, a parent
+ * on the row of its first child. Iterative; breadth is the row's y.
+ */
+function layoutRows(
+  roots: readonly number[],
+  children: (i: number) => number[] | null,
+  nSteps: number,
+  order: number[],
+  orderDepth: number[],
+  orderBreadth: number[],
+  orderParent: number[],
+): void {
+  const rowOf = new Int32Array(nSteps);
+  let lastRow = -1;
+  // Stack of [step, depth, parent, first child of its parent?].
+  const stack: Array<[number, number, number, boolean]> = [];
+  for (let r = roots.length - 1; r >= 0; r--) stack.push([roots[r]!, 0, VIRTUAL_ROOT, false]);
+  while (stack.length > 0) {
+    const [i, d, p, first] = stack.pop()!;
+    const row = first ? rowOf[p]! : lastRow + 1;
+    if (row > lastRow) lastRow = row;
+    rowOf[i] = row;
+    order.push(i);
+    orderDepth.push(d);
+    orderBreadth.push(row * SIBLING_GAP);
+    orderParent.push(p);
+    const kids = children(i);
+    if (!kids) continue;
+    for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, d + 1, i, k === 0]);
+  }
+}
+
+/** Top to bottom: d3's tidy tree; breadth is the node's x. */
+function layoutTidy(
+  children: (i: number) => number[] | null,
+  nodeW: number,
+  order: number[],
+  orderDepth: number[],
+  orderBreadth: number[],
+  orderParent: number[],
+): void {
+  const root = buildHierarchy(VIRTUAL_ROOT, children);
+  const laidOut = tree<number>()
+    .nodeSize([nodeW + TB_SIBLING_SPACE, TB_LEVEL_GAP])
+    .separation((a, b) => (a.parent === b.parent ? 1 : 1.15))(root);
+  laidOut.eachBefore((node: HierarchyPointNode<number>) => {
+    if (node.data === VIRTUAL_ROOT) return;
+    order.push(node.data);
+    orderDepth.push(node.depth - 1);
+    orderBreadth.push(node.x);
+    orderParent.push(node.parent?.data ?? VIRTUAL_ROOT);
+  });
 }
 
 /**
@@ -297,7 +429,9 @@ export function unionRect(a: Rect, b: Rect): Rect {
 export function nodeRect(layout: TreeLayout, slot: number): Rect {
   const cx = layout.x[slot]!;
   const cy = layout.y[slot]!;
-  return { minX: cx - NODE_W / 2, minY: cy - NODE_H / 2, maxX: cx + NODE_W / 2, maxY: cy + NODE_H / 2 };
+  const hw = layout.nodeW / 2;
+  const hh = layout.nodeH / 2;
+  return { minX: cx - hw, minY: cy - hh, maxX: cx + hw, maxY: cy + hh };
 }
 
 /** Text of the collapse badge ("+42"); '' when the node is not collapsed. */
@@ -307,16 +441,74 @@ export function badgeText(layout: TreeLayout, slot: number): string {
 
 /**
  * Where the collapse control of a node is: the "+N" badge of a collapsed node,
- * or a small "−" handle on a node with children. Null when there is none.
+ * or a small "−" handle on a node with children, just past the node's far
+ * edge on the links' trunk (right of it left to right, below it top to
+ * bottom). Null when there is none.
  */
 export function toggleRect(layout: TreeLayout, slot: number): Rect | null {
   if (!layout.hasChildren[slot]) return null;
-  const edge = layout.x[slot]! + NODE_W / 2;
+  const cx = layout.x[slot]!;
   const cy = layout.y[slot]!;
-  if (layout.collapsed[slot]) {
-    const w = Math.min(BADGE_REACH - 2, 16 + 7 * badgeText(layout, slot).length);
-    return { minX: edge + 2, minY: cy - 10, maxX: edge + 2 + w, maxY: cy + 10 };
+  const badgeW = layout.collapsed[slot]
+    ? Math.min(BADGE_REACH - 2, 16 + 7 * badgeText(layout, slot).length)
+    : 0;
+  if (layout.orientation === 'lr') {
+    const edge = cx + layout.nodeW / 2;
+    if (badgeW > 0) return { minX: edge + 2, minY: cy - 10, maxX: edge + 2 + badgeW, maxY: cy + 10 };
+    return { minX: edge + 1, minY: cy - 8, maxX: edge + 17, maxY: cy + 8 };
   }
-  // Just outside the right edge, on the links' trunk.
-  return { minX: edge + 1, minY: cy - 8, maxX: edge + 17, maxY: cy + 8 };
+  const edge = cy + layout.nodeH / 2;
+  if (badgeW > 0) return { minX: cx - badgeW / 2, minY: edge + 2, maxX: cx + badgeW / 2, maxY: edge + 22 };
+  return { minX: cx - 8, minY: edge + 1, maxX: cx + 8, maxY: edge + 17 };
+}
+
+/** Label font size (world px) the node width is planned for; the drawing uses the same. */
+export const LABEL_WORLD_PX = 12.5;
+/** Room a node keeps beside its label: status chip, data-mode letter, padding. */
+export const LABEL_CHROME = 52;
+/**
+ * Labels grow in world units when zoomed out (to stay at least 9 CSS px), so
+ * a node planned for a name at LABEL_WORLD_PX gets this much spare room: its
+ * label then fits down to a zoom of 9 / (12.5 * 1.6) = 0.45 (READABLE_SCALE).
+ */
+const LABEL_SLACK = 1.6;
+
+/** Width of `text` in world px at LABEL_WORLD_PX; an estimate when no canvas can measure. */
+export type MeasureText = (text: string) => number;
+
+export const estimateText: MeasureText = (text) => text.length * 7.1;
+
+/**
+ * The geometry a run is drawn with: the node width that fits its typical
+ * state names (the 90th percentile of its distinct names, measured), and the
+ * orientation whose whole-tree fit is larger for a landscape view: left to
+ * right for wide fan-outs, top to bottom for chains and narrow trees. Depends
+ * on the run only, so folding or filtering never flips the drawing.
+ */
+export function chooseGeometry(run: Run, measure: MeasureText = estimateText): Geometry {
+  const names = new Set<string>();
+  for (const s of run.steps) {
+    names.add(s.stateName);
+    if (names.size >= 5000) break;
+  }
+  const widths = [...names].map(measure).sort((a, b) => a - b);
+  const typical = widths.length > 0 ? widths[Math.ceil(0.9 * widths.length) - 1]! : 0;
+  const nodeW = Math.round(Math.min(MAX_NODE_W, Math.max(MIN_NODE_W, typical * LABEL_SLACK + LABEL_CHROME)));
+
+  const t = run.tree;
+  let leaves = 0;
+  let maxDepth = 0;
+  for (let i = 0; i < run.steps.length; i++) {
+    if (run.steps[i]!.detached) continue;
+    if ((t.childCount[i] ?? 0) === 0) leaves++;
+    const d = t.depth[i] ?? 0;
+    if (d > maxDepth) maxDepth = d;
+  }
+  if (leaves === 0) return { orientation: 'lr', nodeW };
+  // Fit scales in a nominal landscape view (the drawing's usual shape).
+  const W = 1000;
+  const H = 720;
+  const lrScale = Math.min(W / (maxDepth * (nodeW + LR_LINK_SPACE) + nodeW), H / (leaves * SIBLING_GAP));
+  const tbScale = Math.min(W / (leaves * (nodeW + TB_SIBLING_SPACE)), H / (maxDepth * TB_LEVEL_GAP + NODE_H));
+  return { orientation: tbScale > lrScale ? 'tb' : 'lr', nodeW };
 }

@@ -5,9 +5,15 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computeLayout } from '../../../src/features/tree-view/layout.ts';
+import {
+  fitBelowButtons,
+  initialView,
+  READABLE_SCALE,
+  TOP_INSET,
+} from '../../../src/features/tree-view/initialView.ts';
+import { chooseGeometry, computeLayout, type TreeLayout } from '../../../src/features/tree-view/layout.ts';
 import { TreeView } from '../../../src/features/tree-view/TreeView.tsx';
-import { fitBounds, worldToScreen } from '../../../src/features/tree-view/viewport.ts';
+import { worldToScreen } from '../../../src/features/tree-view/viewport.ts';
 import type { Run } from '../../../src/model/types.ts';
 import { useExplorerStore } from '../../../src/store/explorerStore.ts';
 import { clearRuns, registerRun } from '../../../src/store/runRegistry.ts';
@@ -34,11 +40,16 @@ function show(run: Run) {
   return screen.getByRole('application', { name: /Step tree drawing/ });
 }
 
-/** Where a step is on screen right after the initial fit. */
+/** The layout the component draws for a run (its own geometry, nothing folded). */
+function layoutOf(run: Run): TreeLayout {
+  return computeLayout(run, new Set(), null, chooseGeometry(run));
+}
+
+/** Where a step is on screen in the view the run opens at. */
 function screenPoint(run: Run, step: number): { clientX: number; clientY: number } {
-  const layout = computeLayout(run, new Set());
+  const layout = layoutOf(run);
   const slot = layout.slotOfStep[step]!;
-  const [x, y] = worldToScreen(fitBounds(layout.bounds, SIZE), layout.x[slot]!, layout.y[slot]!);
+  const [x, y] = worldToScreen(initialView(layout, SIZE), layout.x[slot]!, layout.y[slot]!);
   return { clientX: x, clientY: y };
 }
 
@@ -166,7 +177,7 @@ describe('TreeView', () => {
     act(() => useExplorerStore.getState().selectStep(190));
     flushFrames();
     const [a, , , , e, f] = ctx.transforms.at(-1)!;
-    const layout = computeLayout(run, new Set());
+    const layout = layoutOf(run);
     const slot = layout.slotOfStep[190]!;
     const sx = layout.x[slot]! * a! + e!;
     const sy = layout.y[slot]! * a! + f!;
@@ -195,7 +206,7 @@ describe('TreeView', () => {
     expect(useExplorerStore.getState().selectedStep).toBe(-1);
   });
 
-  it('fits to view when another run becomes active', () => {
+  it('opens another run at its initial view when it becomes active', () => {
     const canvas = show(branchingRun());
     fireEvent.keyDown(canvas, { key: '+' });
     fireEvent.keyDown(canvas, { key: '+' });
@@ -207,11 +218,36 @@ describe('TreeView', () => {
       useExplorerStore.getState().setActiveRun(other.id);
     });
     flushFrames();
-    const expected = fitBounds(computeLayout(other, new Set()).bounds, SIZE);
+    const expected = initialView(layoutOf(other), SIZE);
     const [a, , , , e, f] = ctx.transforms.at(-1)!;
     expect(a).toBeCloseTo(expected.scale);
     expect(e).toBeCloseTo(expected.tx);
     expect(f).toBeCloseTo(expected.ty);
     expect(canvas).toHaveAccessibleName('Step tree drawing, 30 steps; use the outline to navigate');
+  });
+
+  it('opens a long chain at a readable zoom from its root; "Fit to view" still shows all of it', async () => {
+    const user = userEvent.setup();
+    const run = chainRun(60);
+    const canvas = show(run);
+    const layout = layoutOf(run);
+    expect(layout.orientation).toBe('tb');
+    const all = fitBelowButtons(layout, SIZE);
+    expect(all.scale).toBeLessThan(READABLE_SCALE);
+    // Opening view: readable, with the root on screen near the top.
+    expect(lastScale()).toBeGreaterThanOrEqual(READABLE_SCALE);
+    const [a, , , , e, f] = ctx.transforms.at(-1)!;
+    const rootY = layout.y[layout.slotOfStep[0]!]! * a! + f!;
+    const rootX = layout.x[layout.slotOfStep[0]!]! * a! + e!;
+    // Near the top, below the floating zoom buttons.
+    expect(rootY).toBeGreaterThan(TOP_INSET);
+    expect(rootY).toBeLessThan(SIZE.height / 4);
+    expect(rootX).toBeGreaterThan(0);
+    expect(rootX).toBeLessThan(SIZE.width);
+    expect(ctx.texts).toContain('s0');
+    await user.click(screen.getByRole('button', { name: 'Fit to view' }));
+    flushFrames();
+    expect(lastScale()).toBeCloseTo(all.scale);
+    expect(canvas).toHaveAccessibleName('Step tree drawing, 60 steps; use the outline to navigate');
   });
 });
