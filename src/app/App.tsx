@@ -1,9 +1,11 @@
-// The shell: composes the features into one screen. Header on top; runs and
-// the outline on the left; filters over the tree in the centre; run summary
-// and step details on the right; the step table, states, resources and
-// streams along the bottom. With nothing loaded it shows a welcome instead.
-// Page-level behaviour (drop anywhere, paste, ?url/?sample, hash sync,
-// preferences) is wired here.
+// The shell: composes the features into one screen. Header on top; below it a
+// workspace one window tall: runs and the outline on the left; filters over
+// the tree in the centre; run summary and step details on the right (the side
+// columns resizable with splitters). The step table, then states, resources
+// and streams, follow below it, reached by scrolling the page. With nothing
+// loaded it shows a welcome instead. Page-level behaviour (drop anywhere,
+// paste, ?url/?sample, hash sync, preferences) is wired here.
+import type { CSSProperties } from 'react';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { DropOverlay } from '../features/loading/DropOverlay.tsx';
 import { LoadMessages } from '../features/loading/LoadMessages.tsx';
@@ -19,8 +21,10 @@ import { StepTablePanel } from '../features/step-table/StepTablePanel.tsx';
 import { StreamPanel } from '../features/streams/StreamPanel.tsx';
 import { TreeView } from '../features/tree-view/TreeView.tsx';
 import { useExplorerStore } from '../store/explorerStore.ts';
+import { ColumnSplitter } from './ColumnSplitter.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { Header } from './Header.tsx';
+import { useColumnWidths } from './useColumnWidths.ts';
 import { useHashSync } from './useHashSync.ts';
 import { usePreferenceEffects } from './usePreferenceEffects.ts';
 import './app.css';
@@ -43,26 +47,49 @@ export function App() {
 }
 
 function Workspace() {
+  const { widths, limits, set } = useColumnWidths();
+  const style = {
+    '--left-w': `${widths.left}px`,
+    '--right-w': `${widths.right}px`,
+  } as CSSProperties;
   return (
-    <main className="workspace" aria-label="Explorer">
-      <div className="col col--left">
-        <RunList />
-        <div className="slot slot--outline">
-          <StepOutline />
+    <main className="workspace" aria-label="Explorer" style={style}>
+      <div className="workspace__top">
+        <div className="col col--left">
+          <RunList />
+          <div className="slot slot--outline">
+            <StepOutline />
+          </div>
         </div>
-      </div>
-      <div className="col col--centre">
-        <FilterBar />
-        <div className="slot slot--tree">
-          <TreeView />
+        <ColumnSplitter
+          label="Width of the runs and outline column"
+          value={widths.left}
+          min={limits.left.min}
+          max={limits.left.max}
+          side="left"
+          onChange={(w) => set('left', w)}
+        />
+        <div className="col col--centre">
+          <FilterBar />
+          <div className="slot slot--tree">
+            <TreeView />
+          </div>
         </div>
-      </div>
-      <div className="col col--right">
-        <div className="slot slot--summary">
-          <RunSummaryPanel />
-        </div>
-        <div className="slot slot--details">
-          <StepDetailsPanel />
+        <ColumnSplitter
+          label="Width of the run summary and step details column"
+          value={widths.right}
+          min={limits.right.min}
+          max={limits.right.max}
+          side="right"
+          onChange={(w) => set('right', w)}
+        />
+        <div className="col col--right">
+          <div className="slot slot--summary">
+            <RunSummaryPanel />
+          </div>
+          <div className="slot slot--details">
+            <StepDetailsPanel />
+          </div>
         </div>
       </div>
       <div className="bottom">
