@@ -25,7 +25,9 @@ const ROW_HEIGHT = 26;
 /** Rows rendered when the list cannot measure itself (hidden, or jsdom). */
 const MIN_WINDOW = 40;
 /** Indentation stops growing at this level; deeper rows show their level number. */
-const MAX_INDENT_LEVEL = 24;
+const MAX_INDENT_LEVEL = 10;
+/** Indentation per level, CSS px. */
+const INDENT_PX = 8;
 const PAGE_ROWS = 10;
 
 export function StepOutline() {
@@ -269,7 +271,7 @@ function OutlineRow({ run, rows, row, focused, selected, onSelect, onToggle, onK
       aria-selected={selected}
       tabIndex={focused ? 0 : -1}
       className={className}
-      style={{ top: row * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: `${0.2 + indent * 0.6}rem` }}
+      style={{ top: row * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: 4 + indent * INDENT_PX }}
       onClick={(e) => {
         // The twisty toggles; anywhere else selects.
         if (expandable && (e.target as HTMLElement).closest('[data-twisty]')) onToggle();
@@ -287,7 +289,11 @@ function OutlineRow({ run, rows, row, focused, selected, onSelect, onToggle, onK
       >
         {expandable ? (isCollapsed ? '▸' : '▾') : ''}
       </span>
-      {level > MAX_INDENT_LEVEL && <span className="outline__level">{level}</span>}
+      {level > MAX_INDENT_LEVEL && (
+        <span className="outline__level" title={`Level ${level}`}>
+          {level}
+        </span>
+      )}
       {dot && (
         <span className="outline__dot" style={{ background: dot.color }} aria-hidden="true">
           {dot.glyph}
@@ -298,7 +304,10 @@ function OutlineRow({ run, rows, row, focused, selected, onSelect, onToggle, onK
       </span>
       {step && <span className="outline__duration">{durationText(step)}</span>}
       {hidden > 0 && (
-        <span className="outline__hidden" title={`${hidden.toLocaleString('en-US')} steps hidden`}>
+        <span
+          className="outline__hidden"
+          title={`${hidden.toLocaleString('en-US')} ${hidden === 1 ? 'step' : 'steps'} hidden`}
+        >
           +{hidden.toLocaleString('en-US')}
         </span>
       )}

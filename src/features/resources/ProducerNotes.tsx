@@ -1,7 +1,7 @@
 // Where the producer's summary.resource_usage disagrees with the totals
 // recomputed from the steps, say so, showing both.
 import type { Run } from '../../model/types.ts';
-import { formatDuration, formatNumber } from '../shared-ui/format.ts';
+import { countOf, formatDuration, formatNumber } from '../shared-ui/format.ts';
 import { producerDifferences } from './resourceRows.ts';
 
 export function ProducerNotes({ run }: { run: Run }) {
@@ -25,9 +25,9 @@ export function ProducerNotes({ run }: { run: Run }) {
 function describe(calls: number | null, total: number | null, steps: number | null): string {
   if (calls == null && total == null && steps == null) return 'not listed';
   const parts = [
-    `${formatNumber(calls)} calls`,
+    calls == null ? `${formatNumber(calls)} calls` : countOf(calls, 'call'),
     `${formatDuration(total)} total`,
-    ...(steps == null ? [] : [`${formatNumber(steps)} steps`]),
+    ...(steps == null ? [] : [countOf(steps, 'step')]),
   ];
   return parts.join(', ');
 }

@@ -5,6 +5,7 @@ import type { KeyboardEvent } from 'react';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import { getRun, unregisterRun } from '../../store/runRegistry.ts';
+import { countOf } from '../shared-ui/format.ts';
 
 const fmt = new Intl.NumberFormat('en-US');
 
@@ -62,7 +63,7 @@ export function RunList() {
                   <span className="run-item__name">{run.fsmName || 'unnamed FSM'}</span>
                   <span className="run-item__id">{label}</span>
                   <span className="run-item__counts">
-                    <span>{fmt.format(run.counts.uniqueSteps)} steps</span>
+                    <span>{countOf(run.counts.uniqueSteps, 'step')}</span>
                     {failed > 0 ? (
                       <span className="run-item__failed">{fmt.format(failed)} failed</span>
                     ) : (

@@ -5,7 +5,14 @@
 import { useState } from 'react';
 import type { Run } from '../../model/types.ts';
 import { useActiveRun } from '../../store/selectors.ts';
-import { exactDuration, exactTimestamp, formatDuration, formatTimestamp } from './formatTime.ts';
+import {
+  exactDuration,
+  exactTimestamp,
+  formatDuration,
+  formatTimeOfDay,
+  formatTimestamp,
+  sameLocalDay,
+} from './formatTime.ts';
 
 const fmt = new Intl.NumberFormat('en-US');
 const WARNINGS_SHOWN = 20;
@@ -17,14 +24,16 @@ const FORM_LABELS: Record<string, string> = {
   'file-storage': 'FileStorage db',
 };
 
-function Time({ seconds }: { seconds: number | null }) {
+/** A local timestamp; only the time of day when it falls on the same day as `sameDayAs`. */
+function Time({ seconds, sameDayAs = null }: { seconds: number | null; sameDayAs?: number | null }) {
   if (seconds === null) return <span className="muted">unknown</span>;
+  const short = sameDayAs !== null && sameLocalDay(seconds, sameDayAs);
   return (
     <time
       dateTime={Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined}
-      title={exactTimestamp(seconds)}
+      title={`${formatTimestamp(seconds)}: ${exactTimestamp(seconds)}`}
     >
-      {formatTimestamp(seconds)}
+      {short ? formatTimeOfDay(seconds) : formatTimestamp(seconds)}
     </time>
   );
 }
@@ -72,7 +81,7 @@ function CounterRow({ c }: { c: Counter }) {
   const differs = c.producer !== null && c.producer !== c.value;
   return (
     <div className={differs ? 'tile tile--differs' : 'tile'}>
-      <dt title={c.hint}>{c.label}</dt>
+      <dt title={c.hint ? `${c.label}: ${c.hint}` : c.label}>{c.label}</dt>
       <dd>
         <span className="num">{fmt.format(c.value)}</span>
         {differs && (
@@ -158,17 +167,11 @@ function SummaryBody({ run }: { run: Run }) {
         </div>
       </div>
       <dl className="facts">
-        <div className="kv kv--wide">
+        <div className="kv kv--span4">
           <dt>Execution id</dt>
-          <dd className="mono selectable">{run.executionId || '—'}</dd>
-        </div>
-        <div className="kv">
-          <dt>Data mode</dt>
-          <dd>{run.dataMode || '—'}</dd>
-        </div>
-        <div className="kv">
-          <dt>Form</dt>
-          <dd title={run.form}>{FORM_LABELS[run.form] ?? run.form}</dd>
+          <dd className="mono selectable" title={run.executionId}>
+            {run.executionId || '—'}
+          </dd>
         </div>
         <div className="kv">
           <dt>Duration</dt>
@@ -181,18 +184,26 @@ function SummaryBody({ run }: { run: Run }) {
           </dd>
         </div>
         <div className="kv kv--half">
+          <dt>Data mode</dt>
+          <dd>{run.dataMode || '—'}</dd>
+        </div>
+        <div className="kv kv--half">
+          <dt>Form</dt>
+          <dd title={run.form}>{FORM_LABELS[run.form] ?? run.form}</dd>
+        </div>
+        <div className="kv kv--span4">
           <dt>Start</dt>
           <dd>
             <Time seconds={run.startTime} />
           </dd>
         </div>
-        <div className="kv kv--half">
+        <div className="kv">
           <dt>End</dt>
           <dd>
             {run.endTime === null ? (
               <span className="badge badge--info">open</span>
             ) : (
-              <Time seconds={run.endTime} />
+              <Time seconds={run.endTime} sameDayAs={run.startTime} />
             )}
           </dd>
         </div>

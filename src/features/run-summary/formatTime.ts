@@ -1,5 +1,6 @@
 // Human-readable times for the summary: local ISO-like timestamps with
-// milliseconds, compact durations, and the exact seconds for tooltips.
+// milliseconds (or just the time of day when the date is already shown),
+// compact durations, and the exact seconds for tooltips.
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -13,6 +14,19 @@ export function formatTimestamp(seconds: number): string {
     `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
     `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
   );
+}
+
+/** Seconds since 1970 -> "22:26:45.436" (local time of day), for an end on the start's day. */
+export function formatTimeOfDay(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  const d = new Date(seconds * 1000);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** True when both times fall on the same local calendar day. */
+export function sameLocalDay(a: number, b: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return new Date(a * 1000).toDateString() === new Date(b * 1000).toDateString();
 }
 
 /** Tooltip text: the exact value as written plus UTC. */

@@ -10,6 +10,11 @@ export function formatNumber(n: number | null | undefined): string {
   return NUMBER.format(n);
 }
 
+/** 1 -> "1 step", 1809 -> "1,809 steps"; `plural` defaults to the noun plus "s". */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? noun : plural}`;
+}
+
 /** Durations in seconds, readable: "12 ms", "1.43 s", "2 min 3 s", "1 h 5 min". */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds == null) return '—';

@@ -66,6 +66,9 @@ function StepGrid({ run, filter }: { run: Run; filter: FilterResult }) {
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (i) => rows[i]?.id ?? i,
     overscan: 12,
+    // Rows start below the sticky header: the list begins HEADER_HEIGHT into the
+    // scroller, and a row scrolled to the top must land below the header too.
+    scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     observeElementRect: observeWithMinimum,
   });
@@ -157,12 +160,19 @@ function StepGrid({ run, filter }: { run: Run; filter: FilterResult }) {
             : 'No step matches the current filter. Clear the filters to see all steps.'}
         </EmptyState>
       ) : (
-        <div className="steps-scroll" ref={scrollRef}>
+        <div
+          className="steps-scroll"
+          ref={scrollRef}
+          style={{ ['--steps-height' as string]: `${HEADER_HEIGHT + rows.length * ROW_HEIGHT + 2}px` }}
+        >
           <table
             aria-label="Steps table"
             aria-rowcount={rows.length + 1}
             className="steps-grid"
-            style={{ ['--steps-columns' as string]: GRID_COLUMNS }}
+            style={{
+              ['--steps-columns' as string]: GRID_COLUMNS,
+              ['--steps-header-height' as string]: `${HEADER_HEIGHT}px`,
+            }}
           >
             <thead>
               {table.getHeaderGroups().map((group) => (
@@ -187,7 +197,7 @@ function StepGrid({ run, filter }: { run: Run; filter: FilterResult }) {
                     key={row.id}
                     row={row}
                     position={item.index}
-                    start={item.start}
+                    start={item.start - HEADER_HEIGHT}
                     height={ROW_HEIGHT}
                     selected={step.index === selected}
                     focusable={item.index === rovingPos}

@@ -6,7 +6,7 @@ import { streamTotals } from '../../model/aggregate.ts';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import { memoByIdentity, useActiveRun } from '../../store/selectors.ts';
-import { formatNumber } from '../shared-ui/format.ts';
+import { countOf, formatNumber } from '../shared-ui/format.ts';
 import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { NumberText } from '../shared-ui/Values.tsx';
 import { streamPosition } from '../step-details/stepFacts.ts';
@@ -72,7 +72,7 @@ function StreamDetails({ run }: { run: Run }) {
                   <button
                     type="button"
                     className="panel-row-button"
-                    title={`Select step ${step.stepId}`}
+                    title={`${step.stateName}: select step ${step.stepId}`}
                     onClick={() => selectStep(i)}
                   >
                     {step.stateName}
@@ -83,11 +83,11 @@ function StreamDetails({ run }: { run: Run }) {
                     max={Math.max(1, maxRecords)}
                     value={step.recordsProcessed}
                     aria-label={`Records processed by ${step.stateName}`}
-                    aria-valuetext={`${formatNumber(step.recordsProcessed)} records, ${Math.round(share * 100)}% of the most by one step`}
-                    title={`${formatNumber(step.recordsProcessed)} records`}
+                    aria-valuetext={`${countOf(step.recordsProcessed, 'record')}, ${Math.round(share * 100)}% of the most by one step`}
+                    title={countOf(step.recordsProcessed, 'record')}
                   />
                   <span className="panel-muted stream-detail">
-                    {formatNumber(step.recordsProcessed)} records, {formatNumber(step.chunksProcessed)} chunks
+                    {countOf(step.recordsProcessed, 'record')}, {countOf(step.chunksProcessed, 'chunk')}
                     {position != null && <>, position {formatNumber(position)}</>}
                   </span>
                 </li>
@@ -95,7 +95,12 @@ function StreamDetails({ run }: { run: Run }) {
             })}
           </ul>
           {totals.steps.length > limit && (
-            <button type="button" onClick={() => setLimit((n) => n + PAGE)}>
+            <button
+              type="button"
+              className="panel-more-button"
+              onClick={() => setLimit((n) => n + PAGE)}
+              title={`${countOf(totals.steps.length - limit, 'step')} not listed yet`}
+            >
               Show {formatNumber(Math.min(PAGE, totals.steps.length - limit))} more of{' '}
               {formatNumber(totals.steps.length - limit)} hidden
             </button>

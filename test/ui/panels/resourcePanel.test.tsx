@@ -106,8 +106,8 @@ describe('ResourcePanel', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(items).toEqual([
-      'db: producer 3 calls, 2.00 s total, 1 steps; recomputed 1 calls, 2.00 s total, 1 steps',
-      'cache: producer 1 calls, 250 ms total, 1 steps; recomputed not listed',
+      'db: producer 3 calls, 2.00 s total, 1 step; recomputed 1 call, 2.00 s total, 1 step',
+      'cache: producer 1 call, 250 ms total, 1 step; recomputed not listed',
     ]);
   });
 
