@@ -42,4 +42,4 @@ export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['start', 'duration'
 
 /** grid-template-columns shared by the header row and the body rows. */
 export const GRID_COLUMNS =
-  'minmax(9rem, 2fr) minmax(6rem, 1fr) 6.5rem 6.5rem 7rem 6.5rem minmax(5rem, 1fr) minmax(9rem, 3fr)';
+  'minmax(9rem, 2fr) minmax(6rem, 1fr) 6.5rem 7.5rem 7rem 6.5rem minmax(5rem, 1fr) minmax(9rem, 3fr)';

@@ -46,6 +46,17 @@ describe('StepTablePanel', () => {
     expect(within(bodyRows()[4]!).getAllByRole('cell')[5]).toHaveAttribute('title', '65 seconds');
   });
 
+  it('places body rows from the top of the body (below the sticky header), one row height apart', () => {
+    activate(makeRun(sample()));
+    render(<StepTablePanel />);
+    const rows = bodyRows();
+    expect(rows[0]).toHaveStyle({ transform: 'translateY(0px)' });
+    expect(rows[1]).toHaveStyle({ transform: 'translateY(28px)' });
+    // The scroller is sized for the header and the rows (it stops growing at its CSS maximum).
+    const scroller = table().parentElement!;
+    expect(scroller.style.getPropertyValue('--steps-height')).toBe(`${30 + 5 * 28 + 2}px`);
+  });
+
   it('sorts by duration, missing durations last, and marks aria-sort', async () => {
     const user = userEvent.setup();
     activate(makeRun(sample()));

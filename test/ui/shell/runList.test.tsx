@@ -4,7 +4,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useExplorerStore } from '../../../src/store/explorerStore.ts';
 import { getRun } from '../../../src/store/runRegistry.ts';
-import { findRuns, fixtureFile, openFiles, renderApp, resetAfterTest, runsRegion } from './helpers.tsx';
+import {
+  findRuns,
+  fixtureFile,
+  makeHistory,
+  openFiles,
+  renderApp,
+  resetAfterTest,
+  runsRegion,
+  textFile,
+} from './helpers.tsx';
 
 afterEach(resetAfterTest);
 
@@ -71,5 +80,16 @@ describe('Loaded runs', () => {
     await openFiles(user, [fixtureFile('etl-linear.json')]);
     await findRuns(1);
     expect(useExplorerStore.getState().runIds).toEqual([id]);
+  });
+
+  it('says "1 step" for a one-step run and "N steps" otherwise', async () => {
+    const { user } = renderApp();
+    const one = makeHistory('single', 'one-1', [{ id: 'a1', state: 'only' }]);
+    await openFiles(user, [textFile('one.json', one), fixtureFile('etl-linear.json')]);
+    const items = await findRuns(2);
+    const single = items.find((i) => i.textContent?.includes('single'))!;
+    expect(single).toHaveTextContent('1 step');
+    expect(single).not.toHaveTextContent('1 steps');
+    expect(items.find((i) => i.textContent?.includes('customer_etl'))).toHaveTextContent('6 steps');
   });
 });
