@@ -89,6 +89,11 @@ export function StateCombobox({
 
   return (
     <div className="combo">
+      {query === '' && (
+        <span className="combo__key" aria-hidden="true">
+          /
+        </span>
+      )}
       <input
         ref={inputRef}
         className="combo__input"
@@ -99,7 +104,8 @@ export function StateCombobox({
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-        placeholder="Filter by state…  ( / )"
+        placeholder="Filter by state…"
+        title="Filter by state (press / to get here)"
         autoComplete="off"
         spellCheck={false}
         value={query}

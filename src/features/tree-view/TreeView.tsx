@@ -53,6 +53,8 @@ interface Scene {
   /** The run and direction last given an opening view; a new one gets it once the canvas has a size. */
   fittedRun: object | null;
   fittedOrientation: Orientation | null;
+  /** True while the opening view stands untouched: a resize then recomputes it for the new size. */
+  autoView: boolean;
 }
 
 interface Hover {
@@ -116,6 +118,7 @@ export function TreeView() {
     cache: createDrawCache(),
     fittedRun: null,
     fittedOrientation: null,
+    autoView: false,
   });
   const schedulerRef = useRef<FrameScheduler | null>(null);
   const gestureRef = useRef<Gesture>({
@@ -138,6 +141,7 @@ export function TreeView() {
   const setViewport = useCallback(
     (vp: Viewport) => {
       sceneRef.current.vp = vp;
+      sceneRef.current.autoView = false;
       requestDraw();
     },
     [requestDraw],
@@ -176,10 +180,11 @@ export function TreeView() {
       scene.dpr = dpr;
       canvas.width = Math.max(1, Math.round(width * dpr));
       canvas.height = Math.max(1, Math.round(height * dpr));
-      if (scene.layout && needsOpeningView(scene, scene.layout) && width > 0) {
+      if (scene.layout && (scene.autoView || needsOpeningView(scene, scene.layout)) && width > 0) {
         scene.fittedRun = scene.layout.run;
         scene.fittedOrientation = scene.layout.orientation;
         scene.vp = initialView(scene.layout, scene.size);
+        scene.autoView = true;
       }
       scheduler.flush();
       scheduler.request();
@@ -203,6 +208,7 @@ export function TreeView() {
       // Trackpad pinch arrives as ctrl+wheel with small deltas: same formula, finer.
       const factor = Math.exp((-e.deltaY * unit) / (e.ctrlKey ? 100 : 500));
       scene.vp = zoomAt(scene.vp, factor, x, y);
+      scene.autoView = false;
       scheduler.request();
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
@@ -226,6 +232,7 @@ export function TreeView() {
       scene.fittedRun = layout.run;
       scene.fittedOrientation = layout.orientation;
       scene.vp = initialView(layout, scene.size);
+      scene.autoView = true;
     }
     const anchor = anchorRef.current;
     if (anchor && layout && previous !== layout) {
@@ -234,6 +241,7 @@ export function TreeView() {
       if (slot >= 0) {
         const [sx, sy] = worldToScreen(scene.vp, layout.x[slot]!, layout.y[slot]!);
         scene.vp = panBy(scene.vp, anchor.sx - sx, anchor.sy - sy);
+        scene.autoView = false;
       }
     }
     if (previous !== layout) scene.state = { ...scene.state, hoverSlot: -1 };
@@ -252,7 +260,13 @@ export function TreeView() {
     if (slot >= 0) {
       pendingRevealRef.current = -1;
       const scene = sceneRef.current;
-      if (scene.size.width > 0) setViewport(ensureVisible(scene.vp, nodeRect(layout, slot), scene.size));
+      if (scene.size.width > 0) {
+        // A node already on screen stays put (a fitted view is not nudged); else it is brought in with a margin.
+        const rect = nodeRect(layout, slot);
+        if (ensureVisible(scene.vp, rect, scene.size, 0) !== scene.vp) {
+          setViewport(ensureVisible(scene.vp, rect, scene.size));
+        }
+      }
       return;
     }
     const opened = revealCollapsed(run, collapsed, want);

@@ -250,4 +250,33 @@ describe('TreeView', () => {
     expect(lastScale()).toBeCloseTo(all.scale);
     expect(canvas).toHaveAccessibleName('Step tree drawing, 60 steps; use the outline to navigate');
   });
+
+  it('keeps the opening view fitted while the drawing is resized, until the user zooms or pans', () => {
+    let resized: ((entries: Array<{ contentRect: { width: number; height: number } }>) => void) | null = null;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(cb: typeof resized) {
+          resized = cb;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const run = branchingRun();
+    const canvas = show(run);
+    const narrower = { width: 600, height: 600 };
+    act(() => resized?.([{ contentRect: narrower }]));
+    flushFrames();
+    const expected = initialView(layoutOf(run), narrower);
+    expect(lastScale()).toBeCloseTo(expected.scale);
+    expect(ctx.transforms.at(-1)![4]).toBeCloseTo(expected.tx);
+    // After a zoom the user's view stays as it is on the next resize.
+    fireEvent.keyDown(canvas, { key: '+' });
+    flushFrames();
+    const zoomed = lastScale();
+    act(() => resized?.([{ contentRect: SIZE }]));
+    flushFrames();
+    expect(lastScale()).toBeCloseTo(zoomed);
+  });
 });
