@@ -1,0 +1,155 @@
+// Samples JS heap use while the app loads a file: the page's main thread
+// (CDP Runtime.getHeapUsage on the page session) and every dedicated worker
+// (auto-attached, non-flattened CDP sessions on the same page session, so the
+// loader's worker is counted too). Also reads the renderer processes' peak
+// resident memory (VmHWM) from /proc, which includes array buffers.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { CDPSession } from 'playwright-core';
+
+export interface HeapPeaks {
+  /** Highest main-thread heap seen, bytes. */
+  main: number;
+  /** Highest heap seen in any one worker, bytes. */
+  worker: number;
+  /** Highest main + workers seen in one sample, bytes. */
+  total: number;
+  samples: number;
+}
+
+export class HeapSampler {
+  private readonly workers = new Set<string>();
+  private readonly pending = new Map<number, (v: { usedSize?: number } | null) => void>();
+  private nextId = 1_000_000;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private busy = false;
+  peaks: HeapPeaks = { main: 0, worker: 0, total: 0, samples: 0 };
+
+  private constructor(private readonly cdp: CDPSession) {}
+
+  static async attach(cdp: CDPSession): Promise<HeapSampler> {
+    const s = new HeapSampler(cdp);
+    cdp.on('Target.attachedToTarget', (e) => {
+      if (e.targetInfo.type === 'worker') s.workers.add(e.sessionId);
+    });
+    cdp.on('Target.detachedFromTarget', (e) => {
+      s.workers.delete(e.sessionId);
+    });
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      const msg = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+      if (msg.id !== undefined) {
+        s.pending.get(msg.id)?.(msg.result ?? null);
+        s.pending.delete(msg.id);
+      }
+    });
+    await cdp.send('Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart: false,
+      flatten: false,
+    });
+    return s;
+  }
+
+  private workerHeap(sessionId: string): Promise<number> {
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      const timeout = setTimeout(() => {
+        this.pending.delete(id);
+        resolve(0);
+      }, 2000);
+      this.pending.set(id, (r) => {
+        clearTimeout(timeout);
+        resolve(r?.usedSize ?? 0);
+      });
+      this.cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
+        .catch(() => {
+          clearTimeout(timeout);
+          this.pending.delete(id);
+          resolve(0);
+        });
+    });
+  }
+
+  /** One sample now. */
+  async sample(): Promise<{ main: number; workers: number }> {
+    const main = await this.cdp
+      .send('Runtime.getHeapUsage')
+      .then((r) => r.usedSize)
+      .catch(() => 0);
+    const ws = await Promise.all([...this.workers].map((id) => this.workerHeap(id)));
+    let workers = 0;
+    for (const w of ws) {
+      workers += w;
+      if (w > this.peaks.worker) this.peaks.worker = w;
+    }
+    if (main > this.peaks.main) this.peaks.main = main;
+    if (main + workers > this.peaks.total) this.peaks.total = main + workers;
+    this.peaks.samples++;
+    return { main, workers };
+  }
+
+  start(everyMs = 50): void {
+    this.peaks = { main: 0, worker: 0, total: 0, samples: 0 };
+    this.timer = setInterval(() => {
+      if (this.busy) return;
+      this.busy = true;
+      void this.sample().finally(() => {
+        this.busy = false;
+      });
+    }, everyMs);
+  }
+
+  async stop(): Promise<HeapPeaks> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.sample();
+    return this.peaks;
+  }
+}
+
+/**
+ * Peak resident memory (VmHWM, bytes) of the largest renderer process under
+ * the browser process whose command line holds `marker` (a made-up switch the
+ * benchmark adds so it can find its own browser among others on the machine).
+ */
+export function rendererPeakRss(marker: string): number {
+  const parent = new Map<number, number>();
+  let browserPid = -1;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(d), ppid);
+      if (browserPid < 0 && readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(marker))
+        browserPid = Number(d);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  if (browserPid < 0) return 0;
+  const isDescendant = (pid: number): boolean => {
+    let p = parent.get(pid);
+    for (let k = 0; k < 10 && p !== undefined; k++) {
+      if (p === browserPid) return true;
+      p = parent.get(p);
+    }
+    return false;
+  };
+  let best = 0;
+  for (const pid of parent.keys()) {
+    if (!isDescendant(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) best = Math.max(best, Number(m[1]) * 1024);
+    } catch {
+      // gone
+    }
+  }
+  return best;
+}
