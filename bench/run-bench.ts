@@ -10,10 +10,13 @@
 //  - "Filter by state": one input event until "N of M steps" changes;
 //  - frame work while dragging and wheel-zooming the tree canvas (p95);
 //  - selecting a step in the "Step tree" outline until "Step details" shows it.
+// The app is built twice into bench/out/: as it is ('app': the worker's own
+// loadOne) and with the worker's loadOne swapped for the streaming loader
+// ('app-stream', bench/vite.stream.config.ts), and both are measured.
 // Prints a table and writes bench/results.json (with machine facts).
-//   node --import tsx bench/run-bench.ts [--sizes 1k,10k,100k,250k,chain10k] [--quick] [--app DIR]
+//   node --import tsx bench/run-bench.ts [--sizes 1k,10k,100k,250k,chain10k] [--quick] [--variant app|app-stream|both]
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -62,6 +65,7 @@ function percentile(xs: number[], p: number): number | null {
 }
 
 export interface SizeResult {
+  variant: string;
   name: string;
   shape: string;
   steps: number;
@@ -162,9 +166,16 @@ async function measureFrames(page: Page): Promise<SizeResult['frames']> {
   };
 }
 
-async function benchSize(spec: SizeSpec, file: string, url: string, quick: boolean): Promise<SizeResult> {
-  const { size: fileBytes } = await import('node:fs').then((fs) => fs.statSync(file));
+async function benchSize(
+  variant: string,
+  spec: SizeSpec,
+  file: string,
+  url: string,
+  quick: boolean,
+): Promise<SizeResult> {
+  const fileBytes = statSync(file).size;
   const result: SizeResult = {
+    variant,
     name: spec.name,
     shape: spec.shape,
     steps: spec.steps,
@@ -299,6 +310,7 @@ const ms = (x: number | null | undefined): string => (x === null || x === undefi
 
 function printTable(results: SizeResult[]): void {
   const rows = results.map((r) => [
+    r.variant,
     r.name,
     `${mb(r.fileBytes)} MB`,
     r.load.ok ? `${ms(r.load.ms)} ms` : `FAILED${r.load.message ? `: ${r.load.message.slice(0, 60)}` : ''}`,
@@ -311,6 +323,7 @@ function printTable(results: SizeResult[]): void {
     r.select ? `${ms(r.select.median)} ms` : '-',
   ]);
   const head = [
+    'app',
     'size',
     'file',
     'load to tree drawn',
@@ -327,46 +340,62 @@ function printTable(results: SizeResult[]): void {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));
-  for (const r of results) for (const n of r.notes) console.log(`note (${r.name}): ${n}`);
+  for (const r of results) for (const n of r.notes) console.log(`note (${r.variant} ${r.name}): ${n}`);
+  for (const r of results) {
+    if (r.loadPhases) {
+      const p = r.loadPhases;
+      console.log(
+        `phases (${r.variant} ${r.name}): worker result after ${ms(p.workerResultMs)} ms, ` +
+          `deserialise ${ms(p.deserializeMs)} ms, main thread to drawn ${ms(p.mainThreadMs)} ms`,
+      );
+    }
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
   let sizes: SizeSpec[] = [...ALL_SIZES];
   let quick = false;
-  let appDir = 'bench/out/app';
+  let variants = ['app', 'app-stream'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') sizes = parseSizes(argv[++i] ?? '');
     else if (a === '--quick') quick = true;
-    else if (a === '--app') appDir = argv[++i] ?? appDir;
-    else throw new Error(`unknown option ${a}`);
+    else if (a === '--variant') {
+      const v = argv[++i] ?? 'both';
+      variants = v === 'both' ? variants : [v];
+    } else throw new Error(`unknown option ${a}`);
   }
   if (quick && !argv.includes('--sizes')) sizes = parseSizes('1k,10k,chain10k');
-  if (!existsSync(path.join(appDir, 'index.html'))) {
-    console.log(`bench: building the app into ${appDir}`);
-    const b = spawnSync('npx', ['vite', 'build', '--outDir', appDir, '--emptyOutDir'], { stdio: 'inherit' });
+  for (const v of variants) {
+    const args = ['vite', 'build', '--outDir', `bench/out/${v}`, '--emptyOutDir', '--logLevel', 'warn'];
+    if (v === 'app-stream') args.push('--config', 'bench/vite.stream.config.ts');
+    else if (v !== 'app') throw new Error(`unknown variant ${v}`);
+    console.log(`bench: building ${v} into bench/out/${v}`);
+    const b = spawnSync('npx', args, { stdio: 'inherit' });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   const files = sizes.map((s) => ensureGenerated(s, 'bench/out', SEED, null));
-  const server = await startStaticServer(appDir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
   await browser.close();
   const results: SizeResult[] = [];
-  try {
-    for (let k = 0; k < sizes.length; k++) {
-      const spec = sizes[k]!;
-      console.log(`bench: ${spec.name} (${files[k]})`);
-      const r = await benchSize(spec, files[k]!, server.url, quick);
-      results.push(r);
-      console.log(
-        `  load ${r.load.ok ? `${ms(r.load.ms)} ms via ${r.load.signal}` : `failed ${r.load.message ?? ''}`}; ` +
-          `JSON.parse ${r.jsonParse.ok ? `${ms(r.jsonParse.ms)} ms` : r.jsonParse.error}; ` +
-          `peak heap ${r.heap ? mb(r.heap.peakTotalBytes) : '-'} MB`,
-      );
+  for (const variant of variants) {
+    const server = await startStaticServer(`bench/out/${variant}`);
+    try {
+      for (let k = 0; k < sizes.length; k++) {
+        const spec = sizes[k]!;
+        console.log(`bench: ${variant} ${spec.name} (${files[k]})`);
+        const r = await benchSize(variant, spec, files[k]!, server.url, quick);
+        results.push(r);
+        console.log(
+          `  load ${r.load.ok ? `${ms(r.load.ms)} ms via ${r.load.signal}` : `failed ${r.load.message ?? ''}`}; ` +
+            `JSON.parse ${r.jsonParse.ok ? `${ms(r.jsonParse.ms)} ms` : r.jsonParse.error}; ` +
+            `peak heap ${r.heap ? mb(r.heap.peakTotalBytes) : '-'} MB`,
+        );
+      }
+    } finally {
+      await server.close();
     }
-  } finally {
-    await server.close();
   }
   printTable(results);
   const cpus = os.cpus();
@@ -380,7 +409,16 @@ async function main(argv: string[]): Promise<void> {
       chromium: chromiumVersion,
       platform: `${os.type()} ${os.release()} ${os.arch()}`,
     },
-    options: { quick, seed: SEED, layout: 'json.dumps default (one line), as test/fixtures/fanout-2k.json' },
+    options: {
+      quick,
+      seed: SEED,
+      layout: 'json.dumps default (one line), as test/fixtures/fanout-2k.json',
+      variants: {
+        app: 'the app as built (worker loadOne: whole file read, plain loader)',
+        'app-stream':
+          "the app with the worker's loadOne swapped for bench/browser/loadOneStreaming.ts (streaming loader)",
+      },
+    },
     signalNeeded:
       "the app has no 'tree drawn' signal yet: the load ends at the later of the first outline treeitem and the first tree-canvas draw with a layout",
     results,

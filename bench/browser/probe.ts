@@ -61,7 +61,8 @@ export function installProbe(): void {
       const t0 = performance.now();
       const data: unknown = e.data;
       const t1 = performance.now();
-      if (state.loadStart >= 0 && data !== undefined && state.messages.length < 100000) state.messages.push([t0, t1 - t0]);
+      if (state.loadStart >= 0 && data !== undefined && state.messages.length < 100000)
+        state.messages.push([t0, t1 - t0]);
     });
     return worker;
   } as unknown as typeof Worker;
