@@ -90,6 +90,14 @@ export async function bareJsonParse(): Promise<ParseTiming> {
   try {
     const text = new TextDecoder().decode(bytes);
     const t1 = performance.now();
+    // Over V8's string limit (~512 MB) Chromium's TextDecoder gives '' instead of throwing.
+    if (text.length === 0 && bytes.length > 0) {
+      return {
+        ok: false,
+        readMs,
+        error: `TextDecoder gave an empty string: ${bytes.length} bytes exceed the string limit`,
+      };
+    }
     const value = JSON.parse(text) as unknown;
     const t2 = performance.now();
     if (value === undefined) throw new Error('nothing parsed');

@@ -56,8 +56,25 @@ export class StepSlots {
 
   /** The slot of a step_id string, or -1. */
   findId(stepId: string): number {
-    const bytes = this.encoder.encode(stepId);
+    const bytes = this.idToBytes(stepId);
     return this.find(bytes, 0, bytes.length);
+  }
+
+  private readonly ascii = new Uint8Array(256);
+
+  /** UTF-8 bytes of an id; ASCII ids (the usual uuids) without TextEncoder's allocation. The result is reused. */
+  private idToBytes(stepId: string): Uint8Array {
+    const n = stepId.length;
+    if (n <= this.ascii.length) {
+      let k = 0;
+      for (; k < n; k++) {
+        const c = stepId.charCodeAt(k);
+        if (c >= 0x80) break;
+        this.ascii[k] = c;
+      }
+      if (k === n) return this.ascii.subarray(0, n);
+    }
+    return this.encoder.encode(stepId);
   }
 
   set(
@@ -86,7 +103,7 @@ export class StepSlots {
     this.lastNewline[slot] = lastNewline;
     if (this.ids[slot] !== undefined) return;
     this.ids[slot] = stepId;
-    const bytes = this.encoder.encode(stepId);
+    const bytes = this.idToBytes(stepId);
     if (this.idBytesUsed + bytes.length > this.idBytes.length) {
       let cap = this.idBytes.length * 2;
       while (cap < this.idBytesUsed + bytes.length) cap *= 2;
