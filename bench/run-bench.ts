@@ -18,7 +18,6 @@
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type HeapPeaks, HeapSampler, rendererPeakRss } from './browser/heapSampler.ts';
 import {
