@@ -10,14 +10,6 @@ export function fixtureBlob(name: string): Blob {
   return new Blob([fixtureBytes(name)]);
 }
 
-/** A Blob built from 64 KB parts, so that it streams in several chunks as a file on disk does. */
-export function chunkedBlob(name: string): Blob {
-  const bytes = fixtureBytes(name);
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let at = 0; at < bytes.byteLength; at += 65536) parts.push(bytes.subarray(at, at + 65536));
-  return new Blob(parts);
-}
-
 export const TRUNCATED = new TextEncoder().encode(
   '{\n  "summary": {\n    "fsm_name": "x",\n    "execution_id": ',
 );
