@@ -61,6 +61,9 @@ for (const file of ['llm-branching.json', 'fanout-2k.json', 'file-storage-db.jso
       (s) => `the tree drawing looks blank: ${JSON.stringify(s)}`,
     );
     assert.ok(stats.inkPixels > 200, 'the drawing has nodes and links');
+    // The app announces the first frame of the shown run (the benchmark times load to this).
+    const drawnRun = await page.evaluate(() => document.documentElement.dataset.treeDrawn ?? '');
+    assert.match(drawnRun, new RegExp(`^${file.replace('.', '\\.')}#`));
   });
 }
 

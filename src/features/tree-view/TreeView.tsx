@@ -170,6 +170,7 @@ export function TreeView() {
         { ...scene.state, palette: currentPalette() },
         scene.cache,
       );
+      announceFirstFrame(scene.layout?.run);
     };
     const scheduler = createFrameScheduler(draw);
     schedulerRef.current = scheduler;
@@ -506,4 +507,18 @@ function tooltipPosition(h: Hover, size: Size): { left: number; top: number } {
   const left = Math.max(4, Math.min(h.x + 14, size.width - 240));
   const top = h.y + 16 > size.height - 80 ? Math.max(4, h.y - 90) : h.y + 16;
   return { left, top };
+}
+
+let lastAnnouncedRun: unknown = null;
+
+/**
+ * After the first frame of a newly shown run is drawn, say so: the benchmark
+ * (and any embedding page) waits for `fsm:tree-drawn` on window or for
+ * `data-tree-drawn` on <html> to time "bytes to tree drawn".
+ */
+function announceFirstFrame(run: { readonly id: string } | undefined): void {
+  if (!run || run === lastAnnouncedRun) return;
+  lastAnnouncedRun = run;
+  document.documentElement.dataset.treeDrawn = run.id;
+  window.dispatchEvent(new CustomEvent('fsm:tree-drawn', { detail: { runId: run.id } }));
 }
