@@ -45,8 +45,33 @@ export function bytesToText(bytes: Uint8Array, fileName: string): string {
     if (err instanceof RangeError) throw err;
     return notText();
   }
+  if (text === '' && !isLoneBom(bytes)) throw tooLargeText(fileName);
   if (text.trim() === '') throw loadError('empty', fileName, 'the file is empty (no JSON in it)');
   return text;
+}
+
+/** Three bytes EF BB BF: a UTF-8 byte-order mark and nothing else (decodes to ''). */
+function isLoneBom(bytes: Uint8Array): boolean {
+  return bytes.length === 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** Quotes a file name for a shell command line when it needs it. */
+function shellWord(name: string): string {
+  return /^[\w.\-/+@:,]+$/.test(name) ? name : `'${name.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * Over ~512 MB of text Chromium's TextDecoder returns '' instead of throwing
+ * (the string would pass V8's length limit): that is a file too large for
+ * the browser, not an empty one.
+ */
+function tooLargeText(fileName: string): Error {
+  return loadError(
+    'too-large',
+    fileName,
+    'this file is too big to open in the browser (its text is longer than the browser can hold as one string). ' +
+      `Summarise it on the command line instead: npx fsm-history-explorer summary ${shellWord(fileName)}`,
+  );
 }
 
 /** Text -> JSON; throws LoadError kind 'json-syntax' with line and column. `where` names an embedded document. */
