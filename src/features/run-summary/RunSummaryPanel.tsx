@@ -11,8 +11,8 @@ import {
   formatDuration,
   formatTimeOfDay,
   formatTimestamp,
-  sameLocalDay,
-} from './formatTime.ts';
+  sameUtcDay,
+} from '../shared-ui/format.ts';
 
 const fmt = new Intl.NumberFormat('en-US');
 const WARNINGS_SHOWN = 20;
@@ -24,10 +24,10 @@ const FORM_LABELS: Record<string, string> = {
   'file-storage': 'FileStorage db',
 };
 
-/** A local timestamp; only the time of day when it falls on the same day as `sameDayAs`. */
+/** A UTC timestamp; only the time of day when it falls on the same day as `sameDayAs`. */
 function Time({ seconds, sameDayAs = null }: { seconds: number | null; sameDayAs?: number | null }) {
   if (seconds === null) return <span className="muted">unknown</span>;
-  const short = sameDayAs !== null && sameLocalDay(seconds, sameDayAs);
+  const short = sameDayAs !== null && sameUtcDay(seconds, sameDayAs);
   return (
     <time
       dateTime={Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined}

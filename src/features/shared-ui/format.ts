@@ -69,6 +69,19 @@ export function formatTimestamp(epochSeconds: number | null | undefined): string
   return `${d.toISOString().replace('T', ' ').replace('Z', '')} UTC`;
 }
 
+/** Seconds since 1970 -> "20:26:45.436" (UTC time of day), for an end on the start's day. */
+export function formatTimeOfDay(epochSeconds: number | null | undefined): string {
+  const full = formatTimestamp(epochSeconds);
+  const match = /^\d{4}-\d\d-\d\d (\S+) UTC$/.exec(full);
+  return match ? `${match[1]} UTC` : full;
+}
+
+/** True when both times fall on the same UTC calendar day. */
+export function sameUtcDay(a: number, b: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return Math.floor(a / 86400) === Math.floor(b / 86400);
+}
+
 /** The exact value behind a formatted timestamp, for a title attribute. */
 export function exactTimestamp(epochSeconds: number | null | undefined): string {
   if (epochSeconds == null) return 'not recorded';

@@ -3,11 +3,7 @@
 // where it differs, open/pruned badges and warnings.
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  exactTimestamp,
-  formatDuration,
-  formatTimestamp,
-} from '../../../src/features/run-summary/formatTime.ts';
+import { formatTimeOfDay, formatTimestamp, sameUtcDay } from '../../../src/features/shared-ui/format.ts';
 import {
   findRuns,
   fixtureFile,
@@ -30,15 +26,14 @@ function summaryValue(label: string): HTMLElement {
   return dd;
 }
 
-describe('formatTime', () => {
-  it('formats local timestamps with milliseconds and durations compactly', () => {
-    const t = new Date(2025, 8, 20, 22, 26, 45, 436).getTime() / 1000;
-    expect(formatTimestamp(t)).toBe('2025-09-20 22:26:45.436');
-    expect(exactTimestamp(t)).toContain(`${t} s`);
-    expect(formatDuration(0.2451)).toBe('245 ms');
-    expect(formatDuration(7.25)).toBe('7.250 s');
-    expect(formatDuration(125.3)).toBe('2 min 5.3 s');
-    expect(formatDuration(3725)).toBe('1 h 2 min 5 s');
+describe('summary times', () => {
+  it('shows UTC timestamps, and only the time of day for an end on the same UTC day', () => {
+    const start = Date.UTC(2025, 8, 20, 20, 26, 45, 436) / 1000;
+    expect(formatTimestamp(start)).toBe('2025-09-20 20:26:45.436 UTC');
+    expect(formatTimeOfDay(start)).toBe('20:26:45.436 UTC');
+    expect(sameUtcDay(start, start + 3600)).toBe(true);
+    expect(sameUtcDay(start, start + 4 * 3600)).toBe(false);
+    expect(formatTimeOfDay(Number.NaN)).toBe('NaN');
   });
 });
 
@@ -53,9 +48,9 @@ describe('Run summary', () => {
     expect(summaryValue('Start')).toHaveTextContent(formatTimestamp(1758400005.4359996));
     expect(within(summaryValue('Start')).getByText(formatTimestamp(1758400005.4359996))).toHaveAttribute(
       'title',
-      expect.stringContaining('1758400005.4359996 s'),
+      expect.stringContaining('1758400005.4359996 seconds'),
     );
-    expect(summaryValue('Duration')).toHaveTextContent('7.250 s');
+    expect(summaryValue('Duration')).toHaveTextContent('7.25 s');
     expect(summaryValue('Steps')).toHaveTextContent('10');
     expect(summaryValue('Failed')).toHaveTextContent('1');
     expect(summaryValue('Skipped')).toHaveTextContent('2');
