@@ -25,7 +25,7 @@ const ROW_HEIGHT = 26;
 /** Rows rendered when the list cannot measure itself (hidden, or jsdom). */
 const MIN_WINDOW = 40;
 /** Indentation stops growing at this level; deeper rows show their level number. */
-const MAX_INDENT_LEVEL = 10;
+const MAX_INDENT_LEVEL = 6;
 /** Indentation per level, CSS px. */
 const INDENT_PX = 8;
 const PAGE_ROWS = 10;
