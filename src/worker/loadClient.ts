@@ -8,7 +8,8 @@
 import type { FileLoadResult, LoadErrorInfo, LoadProgress } from '../model/types.ts';
 import { cancelledError, errorMessage, failed, ioError, isOutOfMemory, tooLargeError } from './loadErrors.ts';
 import { inputSize, type LoadInput, loadOne } from './loadOne.ts';
-import { isWorkerResponse, type LoadRequest } from './messages.ts';
+import { isWorkerResponse, type LoadRequest, type PackedFileLoadResult } from './messages.ts';
+import { unpackRun } from './runTransfer.ts';
 
 export type { LoadInput } from './loadOne.ts';
 
@@ -163,6 +164,15 @@ function crashError(input: LoadInput, error: unknown): LoadErrorInfo {
   return ioError(name, `the loader stopped unexpectedly (${errorMessage(error) || 'no reason given'})`);
 }
 
+/** The page's Runs from a packed result; a result that cannot be unpacked fails like a lost answer. */
+function unpackResult(packed: PackedFileLoadResult): Outcome {
+  try {
+    return { kind: 'result', result: { ...packed, runs: packed.runs.map(unpackRun) } };
+  } catch (err) {
+    return { kind: 'crash', error: err };
+  }
+}
+
 /** Send one load request and wait for its result, a crash, or cancellation. */
 function requestLoad(
   session: Session,
@@ -184,7 +194,8 @@ function requestLoad(
       const message = event.data;
       if (!isWorkerResponse(message) || message.type === 'ready' || message.id !== id) return;
       if (message.type === 'progress') onProgress?.(message.progress);
-      else finish({ kind: 'result', result: message.result });
+      else if (message.type === 'result') finish({ kind: 'result', result: message.result });
+      else finish(unpackResult(message.result));
     };
     const onError = (event: ErrorEvent | Event): void => {
       event.preventDefault();

@@ -2,15 +2,15 @@
 // Started by loadClient.ts as a module worker; answers each `load` request
 // with progress messages and one result (see messages.ts).
 import { isWorkerRequest, type WorkerResponse } from './messages.ts';
-import { handleLoadRequest } from './workerHandler.ts';
+import { handleLoadRequest, type PostToPage } from './workerHandler.ts';
 
 interface WorkerScope {
-  postMessage(message: WorkerResponse): void;
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
-const post = (message: WorkerResponse): void => scope.postMessage(message);
+const post: PostToPage = (message, transfer) => scope.postMessage(message, transfer ?? []);
 
 // Requests are handled one after another, in arrival order.
 let queue: Promise<void> = Promise.resolve();

@@ -3,7 +3,10 @@
 // answers with any number of `progress` messages and then one `result` for
 // the same id. `ready` is posted once when the worker module has started, so
 // the page can tell "worker failed to start" from "worker died while loading".
-import type { FileLoadResult, LoadProgress } from '../model/types.ts';
+// Loaded runs travel packed (runTransfer.ts: columns and transferred buffers)
+// in a `packed-result`; failures travel as a plain `result`.
+import type { FileLoadResult, LoadProgress, RunWarning } from '../model/types.ts';
+import type { PackedRun } from './runTransfer.ts';
 
 /** Page -> worker. */
 export interface LoadRequest {
@@ -36,13 +39,28 @@ export interface ResultMessage {
   readonly result: FileLoadResult;
 }
 
-export type WorkerResponse = ReadyMessage | ProgressMessage | ResultMessage;
+/** A successful FileLoadResult whose runs are packed (unpack with unpackRun). */
+export interface PackedFileLoadResult {
+  readonly ok: true;
+  readonly fileName: string;
+  readonly runs: readonly PackedRun[];
+  readonly warnings?: readonly RunWarning[];
+}
+
+/** Worker -> page: the final answer for request `id` when it has runs, packed. */
+export interface PackedResultMessage {
+  readonly type: 'packed-result';
+  readonly id: number;
+  readonly result: PackedFileLoadResult;
+}
+
+export type WorkerResponse = ReadyMessage | ProgressMessage | ResultMessage | PackedResultMessage;
 
 /** Narrow an unknown `MessageEvent.data` to a WorkerResponse. */
 export function isWorkerResponse(value: unknown): value is WorkerResponse {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'ready' || type === 'progress' || type === 'result';
+  return type === 'ready' || type === 'progress' || type === 'result' || type === 'packed-result';
 }
 
 /** Narrow an unknown `MessageEvent.data` to a WorkerRequest. */

@@ -1,18 +1,20 @@
 // What the load worker does with one request: load the file with loadOne and
-// post throttled progress and then the result. Kept apart from the worker
-// entry (loadWorker.ts) so tests can drive it without a real Worker.
+// post throttled progress and then the result (runs packed, their buffers
+// transferred: runTransfer.ts). Kept apart from the worker entry
+// (loadWorker.ts) so tests can drive it without a real Worker.
 import type { FileLoadResult, LoadProgress } from '../model/types.ts';
 import { errorFromException, failed } from './loadErrors.ts';
 import { inputSize, loadOne } from './loadOne.ts';
-import type { LoadRequest, WorkerResponse } from './messages.ts';
+import type { LoadRequest, PackedFileLoadResult, WorkerResponse } from './messages.ts';
+import { packRun } from './runTransfer.ts';
+
+/** Posts a message to the page, moving the listed buffers with it. */
+export type PostToPage = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
 /** Progress messages closer together than this are coalesced (the latest one wins). */
 const PROGRESS_INTERVAL_MS = 40;
 
-export async function handleLoadRequest(
-  request: LoadRequest,
-  post: (message: WorkerResponse) => void,
-): Promise<void> {
+export async function handleLoadRequest(request: LoadRequest, post: PostToPage): Promise<void> {
   let lastPosted = Number.NEGATIVE_INFINITY;
   let pending: LoadProgress | null = null;
   const flush = (): void => {
@@ -34,13 +36,20 @@ export async function handleLoadRequest(
   postResult(request, result, post);
 }
 
-function postResult(
-  request: LoadRequest,
-  result: FileLoadResult,
-  post: (message: WorkerResponse) => void,
-): void {
+function postResult(request: LoadRequest, result: FileLoadResult, post: PostToPage): void {
   try {
-    post({ type: 'result', id: request.id, result });
+    if (result.ok) {
+      const transfer: Transferable[] = [];
+      const runs = result.runs.map((run) => {
+        const p = packRun(run);
+        transfer.push(...p.transfer);
+        return p.packed;
+      });
+      const packed: PackedFileLoadResult = { ...result, runs };
+      post({ type: 'packed-result', id: request.id, result: packed }, transfer);
+    } else {
+      post({ type: 'result', id: request.id, result });
+    }
   } catch (err) {
     // The result could not be copied to the page (too big, or not cloneable).
     const error = errorFromException(request.name, inputSize(request.data), err);

@@ -1,0 +1,218 @@
+// The compact form a Run takes from the load worker to the page. Posting a Run
+// as it is makes structured clone copy every Step object (and its metrics,
+// resource usage and stream progress objects) one by one, on both threads.
+// packRun() instead puts the steps into columns: numbers in Float64Arrays,
+// repeated names as indices into one string table, the three JSON fields of
+// all steps in one JSON text, and the tree links as they are; every typed
+// array is transferred (moved, not copied). unpackRun() rebuilds Step objects
+// in one loop. The result is deep-equal to the Run that was packed. JSON
+// values JSON cannot carry exactly (NaN, Infinity, -0, very deep nesting) are
+// sent as they are, beside the text.
+import type { DurationSource, JsonObject, JsonValue, Run, Step, StepTree } from '../model/types.ts';
+
+/** Nullable number columns, in this order, each `count` long in `PackedSteps.numbers`. */
+const NULLABLE = ['timestamp', 'startTime', 'endTime', 'recordedDuration', 'duration'] as const;
+/** Bit in `PackedSteps.flags`: step is detached. */
+const DETACHED = 1 << 5;
+/** Bit in `PackedSteps.flags`: the step's JSON fields are in `exact`, not in `json`. */
+const EXACT = 1 << 6;
+/** Name columns, in this order, each `count` long in `PackedSteps.names` (-1 for null). */
+const NAME_FIELDS = [
+  'stateName',
+  'networkName',
+  'dataMode',
+  'status',
+  'arcTaken',
+  'error',
+  'durationSource',
+] as const;
+/** JSON nesting beyond this is sent as it is (JSON.stringify/parse recurse). */
+const MAX_JSON_DEPTH = 200;
+
+export interface PackedSteps {
+  readonly count: number;
+  /** Step.index per step (normally equal to its position). */
+  readonly index: Int32Array;
+  readonly stepIds: readonly string[];
+  readonly sources: readonly string[];
+  /** Distinct name values. */
+  readonly table: readonly string[];
+  /** NAME_FIELDS.length columns of `count` indices into `table`, -1 for null. */
+  readonly names: Int32Array;
+  /** NULLABLE columns, then chunksProcessed and recordsProcessed, each `count` long. */
+  readonly numbers: Float64Array;
+  /** Per step: bit i set when NULLABLE[i] is null; DETACHED; EXACT. */
+  readonly flags: Uint8Array;
+  /** JSON text of [metrics, resourceUsage, streamProgress, ...] for the steps without EXACT. */
+  readonly json: string;
+  /** metrics, resourceUsage, streamProgress of the EXACT steps, in step order. */
+  readonly exact: readonly JsonValue[];
+}
+
+export type PackedRun = Omit<Run, 'steps'> & { readonly steps: PackedSteps };
+
+/** True when a leaf (non-container) value survives JSON text exactly. */
+function leafExact(x: unknown): boolean {
+  if (typeof x === 'number') return Number.isFinite(x) && !Object.is(x, -0);
+  return typeof x === 'string' || typeof x === 'boolean' || x === null;
+}
+
+/** True when JSON.stringify + JSON.parse gives back a value equal to `value` (iterative). */
+function jsonExact(value: JsonValue): boolean {
+  if (typeof value !== 'object' || value === null) return leafExact(value);
+  const stack: JsonValue[] = [value];
+  const depths: number[] = [0];
+  while (stack.length > 0) {
+    const v = stack.pop() as JsonValue;
+    const depth = depths.pop() as number;
+    if (depth > MAX_JSON_DEPTH) return false;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (typeof x === 'object' && x !== null) {
+          stack.push(x);
+          depths.push(depth + 1);
+        } else if (!leafExact(x)) return false;
+      }
+    } else {
+      const o = v as JsonObject;
+      for (const key in o) {
+        const x = o[key];
+        if (typeof x === 'object' && x !== null) {
+          stack.push(x);
+          depths.push(depth + 1);
+        } else if (!leafExact(x)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** The columns of a run's steps. */
+export function packSteps(steps: readonly Step[]): PackedSteps {
+  const count = steps.length;
+  const index = new Int32Array(count);
+  const stepIds: string[] = new Array(count);
+  const sources: string[] = new Array(count);
+  const table: string[] = [];
+  const tableIndex = new Map<string, number>();
+  const names = new Int32Array(NAME_FIELDS.length * count);
+  const numbers = new Float64Array((NULLABLE.length + 2) * count);
+  const flags = new Uint8Array(count);
+  const jsonValues: JsonValue[] = [];
+  const exact: JsonValue[] = [];
+  const nameOf = (s: string | null): number => {
+    if (s === null) return -1;
+    let k = tableIndex.get(s);
+    if (k === undefined) {
+      k = table.length;
+      table.push(s);
+      tableIndex.set(s, k);
+    }
+    return k;
+  };
+  for (let i = 0; i < count; i++) {
+    const s = steps[i] as Step;
+    index[i] = s.index;
+    stepIds[i] = s.stepId;
+    sources[i] = s.source;
+    names[i] = nameOf(s.stateName);
+    names[count + i] = nameOf(s.networkName);
+    names[2 * count + i] = nameOf(s.dataMode);
+    names[3 * count + i] = nameOf(s.status);
+    names[4 * count + i] = nameOf(s.arcTaken);
+    names[5 * count + i] = nameOf(s.error);
+    names[6 * count + i] = nameOf(s.durationSource);
+    let f = 0;
+    for (let k = 0; k < NULLABLE.length; k++) {
+      const v = s[NULLABLE[k] as (typeof NULLABLE)[number]];
+      if (v === null) f |= 1 << k;
+      else numbers[k * count + i] = v;
+    }
+    numbers[5 * count + i] = s.chunksProcessed;
+    numbers[6 * count + i] = s.recordsProcessed;
+    if (s.detached) f |= DETACHED;
+    if (jsonExact(s.metrics) && jsonExact(s.resourceUsage) && jsonExact(s.streamProgress)) {
+      jsonValues.push(s.metrics, s.resourceUsage, s.streamProgress);
+    } else {
+      f |= EXACT;
+      exact.push(s.metrics, s.resourceUsage, s.streamProgress);
+    }
+    flags[i] = f;
+  }
+  return {
+    count,
+    index,
+    stepIds,
+    sources,
+    table,
+    names,
+    numbers,
+    flags,
+    json: JSON.stringify(jsonValues),
+    exact,
+  };
+}
+
+/** Step objects from their columns, in one loop. */
+export function unpackSteps(p: PackedSteps): Step[] {
+  const { count, index, stepIds, sources, table, names, numbers, flags, exact } = p;
+  const json = JSON.parse(p.json) as JsonValue[];
+  const steps: Step[] = new Array(count);
+  const name = (k: number): string => table[k] as string;
+  const nullable = (k: number): string | null => (k < 0 ? null : (table[k] as string));
+  let j = 0;
+  let e = 0;
+  for (let i = 0; i < count; i++) {
+    const f = flags[i] as number;
+    const src = (f & EXACT) === 0 ? json : exact;
+    const at = (f & EXACT) === 0 ? j : e;
+    if ((f & EXACT) === 0) j += 3;
+    else e += 3;
+    steps[i] = {
+      index: index[i] as number,
+      stepId: stepIds[i] as string,
+      stateName: name(names[i] as number),
+      networkName: name(names[count + i] as number),
+      timestamp: f & 1 ? null : (numbers[i] as number),
+      startTime: f & 2 ? null : (numbers[count + i] as number),
+      endTime: f & 4 ? null : (numbers[2 * count + i] as number),
+      recordedDuration: f & 8 ? null : (numbers[3 * count + i] as number),
+      duration: f & 16 ? null : (numbers[4 * count + i] as number),
+      durationSource: name(names[6 * count + i] as number) as DurationSource,
+      dataMode: name(names[2 * count + i] as number),
+      status: name(names[3 * count + i] as number),
+      arcTaken: nullable(names[4 * count + i] as number),
+      error: nullable(names[5 * count + i] as number),
+      metrics: src[at] as JsonValue,
+      resourceUsage: src[at + 1] as JsonObject,
+      streamProgress: src[at + 2] as JsonValue,
+      chunksProcessed: numbers[5 * count + i] as number,
+      recordsProcessed: numbers[6 * count + i] as number,
+      detached: (f & DETACHED) !== 0,
+      source: sources[i] as string,
+    };
+  }
+  return steps;
+}
+
+/** A run in packed form, and the buffers to transfer with it. */
+export function packRun(run: Run): { packed: PackedRun; transfer: ArrayBuffer[] } {
+  const steps = packSteps(run.steps);
+  const packed: PackedRun = { ...run, steps };
+  const transfer: ArrayBuffer[] = [];
+  const add = (a: { buffer: ArrayBufferLike }): void => {
+    if (a.buffer instanceof ArrayBuffer && !transfer.includes(a.buffer)) transfer.push(a.buffer);
+  };
+  for (const a of [steps.index, steps.names, steps.numbers, steps.flags]) add(a);
+  for (const a of treeArrays(run.tree)) add(a);
+  return { packed, transfer };
+}
+
+export function unpackRun(packed: PackedRun): Run {
+  return { ...packed, steps: unpackSteps(packed.steps) };
+}
+
+function treeArrays(t: StepTree): Int32Array[] {
+  return [t.parent, t.firstChild, t.nextSibling, t.childCount, t.depth, t.subtreeSize, t.preorder];
+}
