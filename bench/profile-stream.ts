@@ -1,3 +1,6 @@
+// Times the streaming loader on one file against TextDecoder + JSON.parse of
+// the same bytes in the same process; small enough to run under a profiler:
+//   node --cpu-prof --import tsx bench/profile-stream.ts [file] [runs]
 import { openAsBlob, readFileSync } from 'node:fs';
 import { loadHistoryStream } from '../src/model/stream/loadHistoryStream.ts';
 

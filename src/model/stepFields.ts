@@ -58,6 +58,36 @@ function countUnknown(map: Map<string, UnknownValue>, value: string, where: stri
   else map.set(value, { count: 1, where });
 }
 
+/**
+ * True when a value holds NaN or +-Infinity somewhere: a quick iterative pass
+ * that builds no place strings (scanNonFinite, which names the places, runs
+ * only when this finds one).
+ */
+function hasNonFinite(value: JsonValue): boolean {
+  if (!mayHoldNumbers(value)) return false;
+  if (typeof value === 'number') return !Number.isFinite(value);
+  const stack: JsonValue[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) {
+        const e = v[k]!;
+        if (typeof e === 'number') {
+          if (!Number.isFinite(e)) return true;
+        } else if (typeof e === 'object' && e !== null) stack.push(e);
+      }
+    } else if (typeof v === 'object' && v !== null) {
+      for (const key in v) {
+        const e = v[key]!;
+        if (typeof e === 'number') {
+          if (!Number.isFinite(e)) return true;
+        } else if (typeof e === 'object' && e !== null) stack.push(e);
+      }
+    }
+  }
+  return false;
+}
+
 /** False for values that cannot hold a non-finite number (null, strings, empty containers). */
 function mayHoldNumbers(v: JsonValue): boolean {
   if (typeof v === 'number') return true;
@@ -162,10 +192,10 @@ export function readStep(
   else if (ru !== undefined && ru !== null) wrong(ctx, where, 'resource_usage', 'an object', ru);
   const streamProgress = raw.stream_progress ?? null;
 
-  if (mayHoldNumbers(metrics)) scanNonFinite(metrics, joinKey(where, 'metrics'), ctx.nonFinite);
-  if (mayHoldNumbers(resourceUsage))
+  if (hasNonFinite(metrics)) scanNonFinite(metrics, joinKey(where, 'metrics'), ctx.nonFinite);
+  if (hasNonFinite(resourceUsage))
     scanNonFinite(resourceUsage, joinKey(where, 'resource_usage'), ctx.nonFinite);
-  if (mayHoldNumbers(streamProgress))
+  if (hasNonFinite(streamProgress))
     scanNonFinite(streamProgress, joinKey(where, 'stream_progress'), ctx.nonFinite);
 
   return {

@@ -3,10 +3,13 @@
 // fed with bytes a window at a time. It tracks only the top levels itself;
 // each step object is either recognised as a byte-identical repeat of an
 // earlier copy (step_id read from its head, then length + hash compared; no
-// decoding) or cut out and parsed on its own (TextDecoder + JSON.parse, the
-// model's Python-dialect parser when that fails). It drives the RunBuilder
-// with the same calls, in the same order, as the plain loader, so the Run
-// comes out identical. Anything outside the producer's usual layout throws
+// decoding) or cut out to be parsed. The builder calls are queued while a
+// window is scanned and replayed at the end of each run() (and before any
+// error leaves it): the cut-out steps of the window are decoded and parsed in
+// one TextDecoder + JSON.parse call (each on its own, with the model's
+// Python-dialect parser, when that fails). It drives the RunBuilder with the
+// same calls, in the same order, as the plain loader, so the Run comes out
+// identical. Anything outside the producer's usual layout throws
 // NeedPlainLoader (the caller then uses the plain loader); broken JSON throws
 // StreamSyntaxError with the line and column in the whole file. Iterative.
 import { JsonSyntaxError, parseJsonDialect } from '../jsonParse.ts';
@@ -17,7 +20,7 @@ import { DATA_MODES, type JsonValue } from '../types.ts';
 import { hashOut, hashRange } from './byteHash.ts';
 import { ByteWindow } from './byteWindow.ts';
 import { ObjectExtent } from './objectExtent.ts';
-import { StepSlots } from './stepSlots.ts';
+import { ALIVE, DEAD, StepSlots } from './stepSlots.ts';
 
 /** The input is valid but not laid out as the streaming parser expects: use the plain loader. */
 export class NeedPlainLoader extends Error {
@@ -82,6 +85,27 @@ const MODE_AFTER = 26;
 const MODE_STEP = 27;
 
 const KNOWN_MODES = new Set<string>(DATA_MODES);
+
+// Queued builder calls: ops and the fields of each entry (Float64Array, STRIDE numbers per entry).
+const OP_BEGIN_PATH = 1;
+const OP_PARSE = 2;
+const OP_SKIP = 3;
+const STRIDE = 11;
+const Q_OP = 0;
+const Q_IN_PATH = 1;
+const Q_START = 2;
+const Q_STOP = 3;
+const Q_SLOT = 4;
+/** Path index, or the mode's number in modeNames. */
+const Q_OUTER = 5;
+/** Step index in the path, or in the mode's list. */
+const Q_INNER = 6;
+/** Line and absolute line start at the copy's '{' (for error positions). */
+const Q_LINE = 7;
+const Q_LINE_START = 8;
+const Q_NEWLINES = 9;
+/** Last newline relative to the '{', -1 when none. */
+const Q_LAST_NL = 10;
 /** `"step_id"` */
 const STEP_ID_KEY = [0x22, 0x73, 0x74, 0x65, 0x70, 0x5f, 0x69, 0x64, 0x22];
 
@@ -175,8 +199,9 @@ export class PlainStreamParser {
   private rootKey = '';
   private pathIndex = -1;
   private stepIndex = 0;
-  private mode = '';
-  private modeWhere = '';
+  /** Modes in the order met, and their `where` prefixes; entries refer to them by number. */
+  private readonly modeNames: string[] = [];
+  private readonly modeWheres: string[] = [];
   private modeKnown = true;
   private modeIndex = 0;
   private readonly modesSeen = new Set<string>();
@@ -187,6 +212,14 @@ export class PlainStreamParser {
   private readonly slots = new StepSlots();
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private keyInString = false;
+  /** Queued builder calls (see OP_*), replayed by flush(). */
+  private queue = new Float64Array(STRIDE * 4096);
+  private queued = 0;
+  /** Cut-out copies joined as `[a,b,...]` for one decode + parse. */
+  private batch = new Uint8Array(1 << 20);
+  /** The entry being replayed, read by the `where` functions. */
+  private rOuter = 0;
+  private rInner = 0;
 
   constructor(private readonly builder: RunBuilder) {}
 
@@ -219,8 +252,24 @@ export class PlainStreamParser {
     if (this.inItem() && this.itemPhase === 1) this.extent.shift(drop);
   }
 
-  /** Parses what the window holds. Returns true once the whole document has been read (only with eof). */
+  /**
+   * Parses what the window holds. Returns true once the whole document has
+   * been read (only with eof). The builder has seen every step before it
+   * returns or throws (an error from an earlier step comes first).
+   */
   run(eof: boolean): boolean {
+    let done: boolean;
+    try {
+      done = this.scan(eof);
+    } catch (err) {
+      this.flush();
+      throw err;
+    }
+    this.flush();
+    return done;
+  }
+
+  private scan(eof: boolean): boolean {
     for (;;) {
       switch (this.state) {
         case ROOT_START: {
@@ -287,6 +336,7 @@ export class PlainStreamParser {
             if (!eof) return false;
             throw this.truncatedItem();
           }
+          this.flush();
           const raw = this.parseSlice(this.itemStart, this.extent.pos);
           this.builder.setSummary(raw, 'summary');
           this.endItem();
@@ -325,7 +375,7 @@ export class PlainStreamParser {
             this.pos++;
             this.pathIndex++;
             this.stepIndex = 0;
-            this.builder.beginPath();
+            this.enqueue(OP_BEGIN_PATH, 1, 0, 0, -1);
             this.state = PATH_FIRST;
           } else {
             throw this.unexpectedValue(c);
@@ -400,8 +450,8 @@ export class PlainStreamParser {
           if (key === undefined) return this.needMoreInKey(eof);
           if (this.modesSeen.has(key)) throw new NeedPlainLoader(`mode_storage lists '${key}' twice`);
           this.modesSeen.add(key);
-          this.mode = key;
-          this.modeWhere = joinKey('mode_storage', key);
+          this.modeNames.push(key);
+          this.modeWheres.push(joinKey('mode_storage', key));
           this.modeKnown = KNOWN_MODES.has(key);
           this.modeIndex = 0;
           this.state = MODES_VALUE;
@@ -441,32 +491,43 @@ export class PlainStreamParser {
     const b = w.bytes;
     const end = w.length;
     const start = this.itemStart;
+    const slots = this.slots;
     if (this.itemPhase === 0) {
+      this.keyEnd = -1;
       // Lists of unknown modes are always parsed, so the builder sees them (it warns once per mode).
       if (inPath || this.modeKnown) {
         const idEnd = headId(b, start, end);
         if (idEnd === HEAD_MORE && !eof) return false;
-        const slot = idEnd >= 0 ? this.slots.find(b, headIdStart, idEnd) : -1;
+        let slot = -1;
+        if (idEnd >= 0) {
+          this.keyStart = headIdStart - start;
+          this.keyEnd = idEnd - start;
+          slot = slots.find(b, headIdStart, idEnd);
+        }
         if (slot >= 0) {
-          const len = this.slots.length[slot]!;
+          const len = slots.length[slot]!;
           if (start + len > end) {
             if (!eof) return false;
           } else if (b[start + len - 1] === CLOSE_BRACE) {
             hashRange(w.view, b, start, start + len);
-            if (hashOut.h1 === this.slots.hash1[slot] && hashOut.h2 === this.slots.hash2[slot]) {
-              const nl = this.slots.newlines[slot]!;
+            if (hashOut.h1 === slots.hash1[slot] && hashOut.h2 === slots.hash2[slot]) {
+              // A stored copy of a known step needs no builder call; anything else keeps its place in the queue.
+              if (inPath || slots.state[slot] !== ALIVE)
+                this.enqueue(OP_SKIP, inPath ? 1 : 0, start, start + len, slot);
+              const nl = slots.newlines[slot]!;
               if (nl > 0) {
                 this.line += nl;
-                this.lineStart = w.base + start + this.slots.lastNewline[slot]! + 1;
+                this.lineStart = w.base + start + slots.lastNewline[slot]! + 1;
               }
               this.pos = start + len;
               this.stats.skipped++;
               this.stats.skippedBytes += len;
-              if (inPath) this.builder.addPathStep(this.slots.ids[slot]!, null, this.pathWhere);
               this.afterStep(inPath);
               return true;
             }
           }
+          // A copy that differs from the first one: parsed, never a key of its own.
+          this.keyEnd = -1;
         }
       }
       this.extent.begin(start);
@@ -474,20 +535,18 @@ export class PlainStreamParser {
     }
     if (!this.extent.run(b, end)) {
       if (!eof) return false;
+      this.flush();
       throw this.truncatedItem();
     }
     const stop = this.extent.pos;
-    const raw = this.parseSlice(start, stop);
-    this.stats.parsed++;
-    const before = this.builder.stepsMerged;
-    if (inPath) this.builder.addPathEntry(raw, this.pathWhere);
-    else this.builder.addStoredStep(raw, this.storedWhere, this.mode);
-    if (this.builder.stepsMerged > before) {
+    let slot = -1;
+    if (this.keyEnd >= 0) {
       hashRange(w.view, b, start, stop);
       const lastNl = this.extent.lastNewline;
-      this.slots.set(
-        stepIdOf(raw)!,
-        before,
+      slot = slots.register(
+        b,
+        start + this.keyStart,
+        start + this.keyEnd,
         stop - start,
         hashOut.h1,
         hashOut.h2,
@@ -495,15 +554,166 @@ export class PlainStreamParser {
         lastNl >= 0 ? lastNl - start : -1,
       );
     }
+    this.enqueue(OP_PARSE, inPath ? 1 : 0, start, stop, slot);
+    this.stats.parsed++;
     this.endItem();
     this.afterStep(inPath);
     return true;
   }
 
+  /** The head's step_id bytes of the item being scanned, from its '{' (keyEnd -1: none, or not to be used as a key). */
+  private keyStart = 0;
+  private keyEnd = -1;
+
+  /** Queues a builder call for the current item (its line info is taken before the item moves it). */
+  private enqueue(op: number, inPath: number, start: number, stop: number, slot: number): void {
+    let q = this.queue;
+    const at = this.queued * STRIDE;
+    if (at + STRIDE > q.length) {
+      const g = new Float64Array(q.length * 2);
+      g.set(q);
+      this.queue = g;
+      q = g;
+    }
+    q[at + Q_OP] = op;
+    q[at + Q_IN_PATH] = inPath;
+    q[at + Q_START] = start;
+    q[at + Q_STOP] = stop;
+    q[at + Q_SLOT] = slot;
+    q[at + Q_OUTER] = inPath ? this.pathIndex : this.modeNames.length - 1;
+    q[at + Q_INNER] = inPath ? this.stepIndex : this.modeIndex;
+    q[at + Q_LINE] = this.line;
+    q[at + Q_LINE_START] = this.lineStart;
+    if (op === OP_PARSE) {
+      const lastNl = this.extent.lastNewline;
+      q[at + Q_NEWLINES] = this.extent.newlines;
+      q[at + Q_LAST_NL] = lastNl >= 0 ? lastNl - start : -1;
+    } else {
+      q[at + Q_NEWLINES] = 0;
+      q[at + Q_LAST_NL] = -1;
+    }
+    this.queued++;
+  }
+
+  /** Replays the queued builder calls, in order, parsing the cut-out copies in one go when it can. */
+  private flush(): void {
+    const n = this.queued;
+    if (n === 0) return;
+    this.queued = 0;
+    const q = this.queue;
+    const values = this.parseBatch(q, n);
+    let v = 0;
+    for (let k = 0; k < n; k++) {
+      const at = k * STRIDE;
+      const op = q[at + Q_OP]!;
+      if (op === OP_BEGIN_PATH) {
+        this.builder.beginPath();
+        continue;
+      }
+      const inPath = q[at + Q_IN_PATH] === 1;
+      this.rOuter = q[at + Q_OUTER]!;
+      this.rInner = q[at + Q_INNER]!;
+      const slot = q[at + Q_SLOT]!;
+      const start = q[at + Q_START]!;
+      const stop = q[at + Q_STOP]!;
+      if (op === OP_SKIP) {
+        if (this.slots.state[slot] !== DEAD) {
+          if (inPath) this.builder.addPathStep(this.slots.ids[slot]!, null, this.pathWhere);
+          continue;
+        }
+        // Its first copy made no step (invalid, say): this copy goes to the builder as the plain loader's would.
+        this.stats.skipped--;
+        this.stats.skippedBytes -= stop - start;
+        this.stats.parsed++;
+        const raw = this.parseSlice(start, stop, q[at + Q_LINE]!, q[at + Q_LINE_START]!);
+        this.addParsed(
+          raw,
+          inPath,
+          -1,
+          start,
+          stop,
+          this.slots.newlines[slot]!,
+          this.slots.lastNewline[slot]!,
+        );
+        continue;
+      }
+      const raw =
+        values !== null ? values[v++]! : this.parseSlice(start, stop, q[at + Q_LINE]!, q[at + Q_LINE_START]!);
+      this.addParsed(raw, inPath, slot, start, stop, q[at + Q_NEWLINES]!, q[at + Q_LAST_NL]!);
+    }
+  }
+
+  /** Hands a parsed copy to the builder; settles its slot (or makes one when the builder created a step). */
+  private addParsed(
+    raw: JsonValue,
+    inPath: boolean,
+    slot: number,
+    start: number,
+    stop: number,
+    newlines: number,
+    lastNewline: number,
+  ): void {
+    const before = this.builder.stepsMerged;
+    if (inPath) this.builder.addPathEntry(raw, this.pathWhere);
+    else this.builder.addStoredStep(raw, this.storedWhere, this.modeNames[this.rOuter]!);
+    const created = this.builder.stepsMerged > before;
+    if (slot >= 0) {
+      if (created) this.slots.resolve(slot, stepIdOf(raw)!);
+      else this.slots.kill(slot);
+    } else if (created) {
+      hashRange(this.window.view, this.window.bytes, start, stop);
+      this.slots.setAlive(stepIdOf(raw)!, stop - start, hashOut.h1, hashOut.h2, newlines, lastNewline);
+    }
+  }
+
+  /**
+   * The queued cut-out copies parsed as one array, in queue order; null when
+   * that fails (non-finite numbers, broken JSON, not UTF-8): then each is
+   * parsed on its own, so the error and its place are the same as ever.
+   */
+  private parseBatch(q: Float64Array, n: number): JsonValue[] | null {
+    let total = 2;
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      const at = k * STRIDE;
+      if (q[at + Q_OP] !== OP_PARSE) continue;
+      total += q[at + Q_STOP]! - q[at + Q_START]! + 1;
+      count++;
+    }
+    if (count === 0) return null;
+    if (total > this.batch.length) {
+      let cap = this.batch.length * 2;
+      while (cap < total) cap *= 2;
+      this.batch = new Uint8Array(cap);
+    }
+    const out = this.batch;
+    const src = this.window.bytes;
+    out[0] = OPEN_BRACKET;
+    let len = 1;
+    for (let k = 0; k < n; k++) {
+      const at = k * STRIDE;
+      if (q[at + Q_OP] !== OP_PARSE) continue;
+      const start = q[at + Q_START]!;
+      const stop = q[at + Q_STOP]!;
+      if (len > 1) out[len++] = COMMA;
+      out.set(src.subarray(start, stop), len);
+      len += stop - start;
+    }
+    out[len++] = CLOSE_BRACKET;
+    let values: unknown;
+    try {
+      values = JSON.parse(this.decoder.decode(out.subarray(0, len)));
+    } catch (err) {
+      if (err instanceof RangeError) throw err;
+      return null;
+    }
+    return Array.isArray(values) && values.length === count ? (values as JsonValue[]) : null;
+  }
+
   // The builder calls `where` functions only during the call it is given to,
-  // so one function reading the current position serves every entry.
-  private readonly pathWhere: Where = () => `paths[${this.pathIndex}][${this.stepIndex}]`;
-  private readonly storedWhere: Where = () => joinIndex(this.modeWhere, this.modeIndex);
+  // so one function reading the entry being replayed serves every entry.
+  private readonly pathWhere: Where = () => `paths[${this.rOuter}][${this.rInner}]`;
+  private readonly storedWhere: Where = () => joinIndex(this.modeWheres[this.rOuter]!, this.rInner);
 
   private afterStep(inPath: boolean): void {
     if (inPath) {
@@ -524,8 +734,8 @@ export class PlainStreamParser {
     this.pos = this.extent.pos;
   }
 
-  /** Decodes and parses window bytes [start, stop). */
-  private parseSlice(start: number, stop: number): JsonValue {
+  /** Decodes and parses window bytes [start, stop); `line` / `lineStart` are those at `start`. */
+  private parseSlice(start: number, stop: number, line = this.line, lineStart = this.lineStart): JsonValue {
     let text: string;
     try {
       text = this.decoder.decode(this.window.bytes.subarray(start, stop));
@@ -543,7 +753,7 @@ export class PlainStreamParser {
       if (parsed.nonFinite) this.nonFinite = true;
       return parsed.value;
     } catch (err) {
-      if (err instanceof JsonSyntaxError) throw this.inSlice(err, start);
+      if (err instanceof JsonSyntaxError) throw this.inSlice(err, start, line, lineStart);
       throw err;
     }
   }
@@ -561,24 +771,24 @@ export class PlainStreamParser {
     try {
       parseJsonDialect(text);
     } catch (err) {
-      if (err instanceof JsonSyntaxError) return this.inSlice(err, start);
+      if (err instanceof JsonSyntaxError) return this.inSlice(err, start, this.line, this.lineStart);
       throw err;
     }
     return this.syntaxAtEnd('unexpected end of input (truncated JSON?)');
   }
 
-  /** A syntax error found inside a slice that starts at window position `start` (line info is at `start`). */
-  private inSlice(err: JsonSyntaxError, start: number): StreamSyntaxError {
+  /** A syntax error found inside a slice that starts at window position `start`, on `line` (which starts at `lineStart`). */
+  private inSlice(err: JsonSyntaxError, start: number, line: number, lineStart: number): StreamSyntaxError {
     // Reasons may name a line of their own ("the string starts on line 3"): make it a line of the file.
     const reason = err.reason.replace(
       /\bon line (\d+)\b/,
-      (_m, n: string) => `on line ${Number(n) + this.line - 1}`,
+      (_m, n: string) => `on line ${Number(n) + line - 1}`,
     );
     if (err.line === 1) {
-      const col = this.window.base + start - this.lineStart + 1;
-      return new StreamSyntaxError(reason, this.line, col + err.column - 1);
+      const col = this.window.base + start - lineStart + 1;
+      return new StreamSyntaxError(reason, line, col + err.column - 1);
     }
-    return new StreamSyntaxError(reason, this.line + err.line - 1, err.column);
+    return new StreamSyntaxError(reason, line + err.line - 1, err.column);
   }
 
   /** Reads a key string at pos and the ':' after it; undefined (nothing consumed) when the window ends first. */

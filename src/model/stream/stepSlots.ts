@@ -1,12 +1,20 @@
 // What the streaming loader remembers about the first copy of each step, so a
 // later copy can be recognised as byte-identical without decoding it: the
-// step_id's bytes (looked up straight from the input bytes, no string made),
-// the copy's length, a 64-bit hash of its bytes and where its newlines fall
-// (to keep line numbers right when it is skipped). Slots are the step's index
-// in the RunBuilder; storage is growable typed arrays plus an open-addressing
-// table (about 60 bytes per step in all).
+// step_id's bytes as written in the copy's head (looked up straight from the
+// input bytes, no string made), the copy's length, a 64-bit hash of its bytes
+// and where its newlines fall (to keep line numbers right when it is
+// skipped). A slot is registered when its copy is cut out (state PENDING:
+// parsing is batched, so the builder has not seen it yet) and then becomes
+// ALIVE (the builder created a step from exactly these bytes; `ids` holds its
+// step_id) or DEAD (it did not: invalid, or a copy of a step known under
+// another key; lookups pass over it). Identity is by bytes: a copy equal to a
+// slot's bytes parses to the same value, whatever key found it. Storage is
+// growable typed arrays plus an open-addressing table (~60 bytes per step).
 
 const EMPTY = -1;
+export const PENDING = 0;
+export const ALIVE = 1;
+export const DEAD = 2;
 
 function grownInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
   let cap = Math.max(a.length * 2, 16);
@@ -17,15 +25,16 @@ function grownInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBu
 }
 
 export class StepSlots {
-  /** The step_id string of each slot (the builder's own string, so no copy). */
+  /** The step_id string of each ALIVE slot (the builder's own string, so no copy). */
   readonly ids: string[] = [];
+  state: Int32Array<ArrayBuffer> = new Int32Array(1024);
   length: Int32Array<ArrayBuffer> = new Int32Array(1024);
   hash1: Int32Array<ArrayBuffer> = new Int32Array(1024);
   hash2: Int32Array<ArrayBuffer> = new Int32Array(1024);
   newlines: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** Offset of the last newline from the object's '{', -1 when none. */
   lastNewline: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  /** step_id bytes of all slots, back to back. */
+  /** Key bytes of all slots, back to back. */
   private idBytes = new Uint8Array(1 << 16);
   private idBytesUsed = 0;
   private idStart: Int32Array<ArrayBuffer> = new Int32Array(1024);
@@ -35,15 +44,16 @@ export class StepSlots {
   private count = 0;
   private readonly encoder = new TextEncoder();
 
-  /** The slot whose step_id is bytes[start, end) (UTF-8), or -1. */
+  /** The first PENDING or ALIVE slot whose key is bytes[start, end) (UTF-8), or -1. */
   find(bytes: Uint8Array, start: number, end: number): number {
     const len = end - start;
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = table.length - 1;
     let b = hashBytes(bytes, start, end) & mask;
     for (;;) {
-      const slot = this.table[b]!;
+      const slot = table[b]!;
       if (slot === EMPTY) return -1;
-      if (this.idLength[slot] === len) {
+      if (this.idLength[slot] === len && this.state[slot] !== DEAD) {
         const at = this.idStart[slot]!;
         const ib = this.idBytes;
         let k = 0;
@@ -77,17 +87,21 @@ export class StepSlots {
     return this.encoder.encode(stepId);
   }
 
-  set(
-    stepId: string,
-    slot: number,
+  /** A new PENDING slot keyed by bytes[keyStart, keyEnd) for a copy of `length` bytes. */
+  register(
+    bytes: Uint8Array,
+    keyStart: number,
+    keyEnd: number,
     length: number,
     h1: number,
     h2: number,
     newlines: number,
     lastNewline: number,
-  ): void {
+  ): number {
+    const slot = this.count;
     if (slot >= this.length.length) {
       const min = slot + 1;
+      this.state = grownInt32(this.state, min);
       this.length = grownInt32(this.length, min);
       this.hash1 = grownInt32(this.hash1, min);
       this.hash2 = grownInt32(this.hash2, min);
@@ -96,28 +110,53 @@ export class StepSlots {
       this.idStart = grownInt32(this.idStart, min);
       this.idLength = grownInt32(this.idLength, min);
     }
+    this.state[slot] = PENDING;
     this.length[slot] = length;
     this.hash1[slot] = h1;
     this.hash2[slot] = h2;
     this.newlines[slot] = newlines;
     this.lastNewline[slot] = lastNewline;
-    if (this.ids[slot] !== undefined) return;
-    this.ids[slot] = stepId;
-    const bytes = this.idToBytes(stepId);
-    if (this.idBytesUsed + bytes.length > this.idBytes.length) {
+    const keyLength = keyEnd - keyStart;
+    if (this.idBytesUsed + keyLength > this.idBytes.length) {
       let cap = this.idBytes.length * 2;
-      while (cap < this.idBytesUsed + bytes.length) cap *= 2;
+      while (cap < this.idBytesUsed + keyLength) cap *= 2;
       const g = new Uint8Array(cap);
       g.set(this.idBytes.subarray(0, this.idBytesUsed));
       this.idBytes = g;
     }
-    this.idBytes.set(bytes, this.idBytesUsed);
+    this.idBytes.set(bytes.subarray(keyStart, keyEnd), this.idBytesUsed);
     this.idStart[slot] = this.idBytesUsed;
-    this.idLength[slot] = bytes.length;
-    this.idBytesUsed += bytes.length;
-    if ((this.count + 1) * 2 > this.table.length) this.rehash();
-    this.insert(slot, bytes, 0, bytes.length);
+    this.idLength[slot] = keyLength;
+    this.idBytesUsed += keyLength;
     this.count++;
+    if (this.count * 2 > this.table.length) this.rehash();
+    else this.insert(slot, this.idBytes, this.idStart[slot]!, this.idBytesUsed);
+    return slot;
+  }
+
+  /** The builder created step `stepId` from the slot's copy. */
+  resolve(slot: number, stepId: string): void {
+    this.state[slot] = ALIVE;
+    this.ids[slot] = stepId;
+  }
+
+  /** The builder did not create a step from the slot's copy: later copies are parsed. */
+  kill(slot: number): void {
+    this.state[slot] = DEAD;
+  }
+
+  /** An ALIVE slot for a step the builder created from a copy whose head gave no key (keyed by its step_id). */
+  setAlive(
+    stepId: string,
+    length: number,
+    h1: number,
+    h2: number,
+    newlines: number,
+    lastNewline: number,
+  ): void {
+    const bytes = this.idToBytes(stepId);
+    const slot = this.register(bytes, 0, bytes.length, length, h1, h2, newlines, lastNewline);
+    this.resolve(slot, stepId);
   }
 
   private insert(slot: number, bytes: Uint8Array, start: number, end: number): void {
@@ -127,12 +166,10 @@ export class StepSlots {
     this.table[b] = slot;
   }
 
+  /** Doubles the table and inserts every slot in registration order (so find keeps returning the first). */
   private rehash(): void {
-    const old = this.table;
-    this.table = new Int32Array(old.length * 2).fill(EMPTY);
-    for (let b = 0; b < old.length; b++) {
-      const slot = old[b]!;
-      if (slot === EMPTY) continue;
+    this.table = new Int32Array(this.table.length * 2).fill(EMPTY);
+    for (let slot = 0; slot < this.count; slot++) {
       const at = this.idStart[slot]!;
       this.insert(slot, this.idBytes, at, at + this.idLength[slot]!);
     }
