@@ -2,6 +2,7 @@
 // getters style): the same run and filters give back the same result object,
 // so components re-render only when their inputs really change.
 
+import { useDeferredValue } from 'react';
 import { type FilterResult, filterSteps } from '../model/filter.ts';
 import type { Run } from '../model/types.ts';
 import type { Filters } from './explorerState.ts';
@@ -53,3 +54,16 @@ export function useCollapsed(): ReadonlySet<number> {
 }
 
 const EMPTY_SET: ReadonlySet<number> = new Set();
+
+const NOT_YET: unique symbol = Symbol('not yet');
+
+/**
+ * True while a newly shown run has not yet reached a panel that the tree's
+ * first frame need not wait for (Steps, States, Resource usage, Stream
+ * progress). Such a panel shows its empty frame until then: the run reaches it
+ * in a background render (React useDeferredValue) after the urgent one that
+ * draws the tree and the outline.
+ */
+export function useRunPending(run: Run | undefined): boolean {
+  return useDeferredValue<Run | undefined | typeof NOT_YET>(run, NOT_YET) !== run;
+}

@@ -5,7 +5,7 @@
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { useActiveRun } from '../../store/selectors.ts';
+import { useActiveRun, useRunPending } from '../../store/selectors.ts';
 import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { SortableTable } from '../shared-ui/SortableTable.tsx';
 import { numberSort, type SortingFeatures, sortingFeatures, textSort } from '../shared-ui/sortingTable.ts';
@@ -53,6 +53,9 @@ const NUMERIC: ReadonlySet<string> = new Set([
 
 export function ResourcePanel() {
   const run = useActiveRun();
+  // A newly shown run reaches this panel after the tree's first frame is on its way.
+  const pending = useRunPending(run);
+  if (pending) return <Panel label={LABEL} busy />;
   if (!run) {
     return (
       <Panel label={LABEL}>

@@ -7,12 +7,14 @@ interface Props {
   label: string;
   /** Optional controls or counts shown beside the heading. */
   aside?: ReactNode;
-  children: ReactNode;
+  /** True while the panel's content is still being prepared (aria-busy). */
+  busy?: boolean;
+  children?: ReactNode;
 }
 
-export function Panel({ label, aside, children }: Props) {
+export function Panel({ label, aside, busy, children }: Props) {
   return (
-    <section aria-label={label} className="panel">
+    <section aria-label={label} className="panel" aria-busy={busy || undefined}>
       <div className="panel-head">
         <h2 className="panel-title">{label}</h2>
         {aside}

@@ -4,7 +4,7 @@ import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { type StateRollup, stateRollups } from '../../model/aggregate.ts';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { memoByIdentity, useActiveRun } from '../../store/selectors.ts';
+import { memoByIdentity, useActiveRun, useRunPending } from '../../store/selectors.ts';
 import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { SortableTable } from '../shared-ui/SortableTable.tsx';
 import { numberSort, type SortingFeatures, sortingFeatures, textSort } from '../shared-ui/sortingTable.ts';
@@ -56,6 +56,9 @@ const NUMERIC: ReadonlySet<string> = new Set(['count', 'failed', 'p50', 'p95', '
 
 export function StatesPanel() {
   const run = useActiveRun();
+  // A newly shown run reaches this panel after the tree's first frame is on its way.
+  const pending = useRunPending(run);
+  if (pending) return <Panel label={LABEL} busy />;
   if (!run) {
     return (
       <Panel label={LABEL}>

@@ -10,7 +10,7 @@ import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, us
 import type { FilterResult } from '../../model/filter.ts';
 import type { Run, Step } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { memoByIdentity2, useActiveRun, useFilterResult } from '../../store/selectors.ts';
+import { memoByIdentity2, useActiveRun, useFilterResult, useRunPending } from '../../store/selectors.ts';
 import { formatNumber } from '../shared-ui/format.ts';
 import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { SortableHeaderCell } from '../shared-ui/SortableHeaderCell.tsx';
@@ -34,7 +34,10 @@ const visibleSteps = memoByIdentity2((run: Run, filter: FilterResult): readonly 
 
 export function StepTablePanel() {
   const run = useActiveRun();
+  // A newly shown run reaches this panel after the tree's first frame is on its way.
+  const pending = useRunPending(run);
   const filter = useFilterResult();
+  if (pending) return <Panel label={LABEL} busy />;
   if (!run || !filter) {
     return (
       <Panel label={LABEL}>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { streamTotals } from '../../model/aggregate.ts';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { memoByIdentity, useActiveRun } from '../../store/selectors.ts';
+import { memoByIdentity, useActiveRun, useRunPending } from '../../store/selectors.ts';
 import { countOf, formatNumber } from '../shared-ui/format.ts';
 import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { NumberText } from '../shared-ui/Values.tsx';
@@ -19,6 +19,9 @@ const totalsOf = memoByIdentity(streamTotals);
 
 export function StreamPanel() {
   const run = useActiveRun();
+  // A newly shown run reaches this panel after the tree's first frame is on its way.
+  const pending = useRunPending(run);
+  if (pending) return <Panel label={LABEL} busy />;
   if (!run) {
     return (
       <Panel label={LABEL}>
