@@ -15,6 +15,8 @@
 // The app is built as it is (its worker loads with the streaming loader)
 // into bench/out/app and measured there.
 // Prints a table and writes bench/results.json (with machine facts).
+// BENCH_PROFILE_WORKER=<dir> also writes a CPU profile of the app's worker
+// (from its start to the tree drawn) per size into <dir>.
 //   node --import tsx bench/run-bench.ts [--sizes 1k,10k,100k,250k,chain10k] [--quick]
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
@@ -197,11 +199,14 @@ async function benchSize(spec: SizeSpec, file: string, url: string, quick: boole
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page need it too.
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    if (process.env.BENCH_PROFILE_WORKER)
+      await context.addInitScript({ content: 'globalThis.__benchKeepWorkers = true;' });
     await context.addInitScript(installProbe);
     const page = await context.newPage();
     page.on('crash', () => result.notes.push('the page crashed'));
     const cdp = await context.newCDPSession(page);
-    const sampler = await HeapSampler.attach(cdp);
+    const profileDir = process.env.BENCH_PROFILE_WORKER;
+    const sampler = await HeapSampler.attach(cdp, profileDir !== undefined);
     debug('goto');
     await page.goto(url);
     const input = page.getByLabel('Open history files');
@@ -237,6 +242,12 @@ async function benchSize(spec: SizeSpec, file: string, url: string, quick: boole
       }
     }
     const peaks: HeapPeaks = await sampler.stop();
+    if (profileDir !== undefined) {
+      const profiles = await sampler.stopProfiles();
+      profiles.forEach((p, k) => {
+        writeFileSync(`${profileDir}/worker-${spec.name}-${k}.cpuprofile`, JSON.stringify(p));
+      });
+    }
     await page.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
     const after = await sampler.sample();
     result.heap = {
@@ -362,6 +373,8 @@ async function main(argv: string[]): Promise<void> {
   }
   if (quick && !argv.includes('--sizes')) sizes = parseSizes('1k,10k,chain10k');
   const args = ['vite', 'build', '--outDir', 'bench/out/app', '--emptyOutDir', '--logLevel', 'warn'];
+  // Readable function names in the worker's profile.
+  if (process.env.BENCH_PROFILE_WORKER) args.push('--minify', 'false');
   console.log('bench: building the app into bench/out/app');
   const b = spawnSync('npx', args, { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);

@@ -18,7 +18,9 @@ export interface HeapPeaks {
 
 export class HeapSampler {
   private readonly workers = new Set<string>();
-  private readonly pending = new Map<number, (v: { usedSize?: number } | null) => void>();
+  private readonly pending = new Map<number, (v: Record<string, unknown> | null) => void>();
+  /** Worker sessions being CPU-profiled (BENCH_PROFILE_WORKER). */
+  private readonly profiling = new Set<string>();
   private nextId = 1_000_000;
   private timer: ReturnType<typeof setInterval> | null = null;
   private busy = false;
@@ -26,16 +28,28 @@ export class HeapSampler {
 
   private constructor(private readonly cdp: CDPSession) {}
 
-  static async attach(cdp: CDPSession): Promise<HeapSampler> {
+  /** `profileWorkers`: start a CPU profile in every worker as it starts (it waits for that), see stopProfiles. */
+  static async attach(cdp: CDPSession, profileWorkers = false): Promise<HeapSampler> {
     const s = new HeapSampler(cdp);
     cdp.on('Target.attachedToTarget', (e) => {
-      if (e.targetInfo.type === 'worker') s.workers.add(e.sessionId);
+      if (e.targetInfo.type !== 'worker') return;
+      s.workers.add(e.sessionId);
+      if (!profileWorkers) return;
+      const id = e.sessionId;
+      void (async () => {
+        await s.workerCall(id, 'Profiler.enable');
+        await s.workerCall(id, 'Profiler.setSamplingInterval', { interval: 200 });
+        await s.workerCall(id, 'Profiler.start');
+        s.profiling.add(id);
+        if (process.env.BENCH_DEBUG) console.log(`  [debug] profiling worker ${id}`);
+        await s.workerCall(id, 'Runtime.runIfWaitingForDebugger');
+      })();
     });
     cdp.on('Target.detachedFromTarget', (e) => {
       s.workers.delete(e.sessionId);
     });
     cdp.on('Target.receivedMessageFromTarget', (e) => {
-      const msg = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+      const msg = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown> };
       if (msg.id !== undefined) {
         s.pending.get(msg.id)?.(msg.result ?? null);
         s.pending.delete(msg.id);
@@ -43,34 +57,55 @@ export class HeapSampler {
     });
     await cdp.send('Target.setAutoAttach', {
       autoAttach: true,
-      waitForDebuggerOnStart: false,
+      waitForDebuggerOnStart: profileWorkers,
       flatten: false,
     });
     return s;
   }
 
-  private workerHeap(sessionId: string): Promise<number> {
+  /** One CDP call in a worker session; null on error or timeout. */
+  private workerCall(
+    sessionId: string,
+    method: string,
+    params: Record<string, unknown> = {},
+    timeoutMs = 2000,
+  ): Promise<Record<string, unknown> | null> {
     return new Promise((resolve) => {
       const id = this.nextId++;
       const timeout = setTimeout(() => {
         this.pending.delete(id);
-        resolve(0);
-      }, 2000);
+        resolve(null);
+      }, timeoutMs);
       this.pending.set(id, (r) => {
         clearTimeout(timeout);
-        resolve(r?.usedSize ?? 0);
+        resolve(r);
       });
       this.cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
-        })
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
         .catch(() => {
           clearTimeout(timeout);
           this.pending.delete(id);
-          resolve(0);
+          resolve(null);
         });
     });
+  }
+
+  private async workerHeap(sessionId: string): Promise<number> {
+    const r = await this.workerCall(sessionId, 'Runtime.getHeapUsage');
+    return typeof r?.usedSize === 'number' ? r.usedSize : 0;
+  }
+
+  /** Stops the workers' CPU profiles; returns them (.cpuprofile JSON objects). */
+  async stopProfiles(): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for (const id of this.profiling) {
+      const r = await this.workerCall(id, 'Profiler.stop', {}, 60_000);
+      if (process.env.BENCH_DEBUG)
+        console.log(`  [debug] Profiler.stop: ${JSON.stringify(r)?.slice(0, 200)}`);
+      if (r?.profile) out.push(r.profile);
+    }
+    this.profiling.clear();
+    return out;
   }
 
   /** One sample now. */

@@ -64,6 +64,9 @@ export function installProbe(): void {
       if (state.loadStart >= 0 && data !== undefined && state.messages.length < 100000)
         state.messages.push([t0, t1 - t0]);
     });
+    // When the benchmark profiles the worker it must outlive its load, so terminate() waits for the end.
+    if ((window as unknown as { __benchKeepWorkers?: boolean }).__benchKeepWorkers)
+      worker.terminate = () => {};
     return worker;
   } as unknown as typeof Worker;
   BenchWorker.prototype = NativeWorker.prototype;

@@ -376,6 +376,9 @@ export class PlainStreamParser {
             this.pathIndex++;
             this.stepIndex = 0;
             this.enqueue(OP_BEGIN_PATH, 1, 0, 0, -1);
+            const prev = this.prevPath;
+            this.prevPath = this.curPath;
+            this.curPath = prev;
             this.state = PATH_FIRST;
           } else {
             throw this.unexpectedValue(c);
@@ -494,6 +497,24 @@ export class PlainStreamParser {
     const slots = this.slots;
     if (this.itemPhase === 0) {
       this.keyEnd = -1;
+      // Paths share prefixes: the step at this depth of the previous path is the likely copy.
+      // Its length and the hash of all its bytes decide, with no step_id lookup.
+      let guess = -1;
+      if (inPath) {
+        guess = this.stepIndex < this.prevPath.length ? this.prevPath[this.stepIndex]! : -1;
+        if (guess >= 0 && slots.state[guess] !== DEAD) {
+          const len = slots.length[guess]!;
+          if (start + len > end) {
+            if (!eof) return false;
+          } else if (b[start + len - 1] === CLOSE_BRACE) {
+            hashRange(w.view, b, start, start + len);
+            if (hashOut.h1 === slots.hash1[guess] && hashOut.h2 === slots.hash2[guess]) {
+              this.skipCopy(guess, true, start, len);
+              return true;
+            }
+          }
+        }
+      }
       // Lists of unknown modes are always parsed, so the builder sees them (it warns once per mode).
       if (inPath || this.modeKnown) {
         const idEnd = headId(b, start, end);
@@ -504,25 +525,17 @@ export class PlainStreamParser {
           this.keyEnd = idEnd - start;
           slot = slots.find(b, headIdStart, idEnd);
         }
-        if (slot >= 0) {
+        if (slot >= 0 && slot === guess) {
+          // Already compared above, and it differs.
+          this.keyEnd = -1;
+        } else if (slot >= 0) {
           const len = slots.length[slot]!;
           if (start + len > end) {
             if (!eof) return false;
           } else if (b[start + len - 1] === CLOSE_BRACE) {
             hashRange(w.view, b, start, start + len);
             if (hashOut.h1 === slots.hash1[slot] && hashOut.h2 === slots.hash2[slot]) {
-              // A stored copy of a known step needs no builder call; anything else keeps its place in the queue.
-              if (inPath || slots.state[slot] !== ALIVE)
-                this.enqueue(OP_SKIP, inPath ? 1 : 0, start, start + len, slot);
-              const nl = slots.newlines[slot]!;
-              if (nl > 0) {
-                this.line += nl;
-                this.lineStart = w.base + start + slots.lastNewline[slot]! + 1;
-              }
-              this.pos = start + len;
-              this.stats.skipped++;
-              this.stats.skippedBytes += len;
-              this.afterStep(inPath);
+              this.skipCopy(slot, inPath, start, len);
               return true;
             }
           }
@@ -555,10 +568,43 @@ export class PlainStreamParser {
       );
     }
     this.enqueue(OP_PARSE, inPath ? 1 : 0, start, stop, slot);
+    if (inPath) this.notePathSlot(slot);
     this.stats.parsed++;
     this.endItem();
     this.afterStep(inPath);
     return true;
+  }
+
+  /** The current item, `len` bytes at `start`, is a byte-identical copy of `slot`'s: skip it. */
+  private skipCopy(slot: number, inPath: boolean, start: number, len: number): void {
+    const slots = this.slots;
+    // A stored copy of a known step needs no builder call; anything else keeps its place in the queue.
+    if (inPath || slots.state[slot] !== ALIVE)
+      this.enqueue(OP_SKIP, inPath ? 1 : 0, start, start + len, slot);
+    if (inPath) this.notePathSlot(slot);
+    const nl = slots.newlines[slot]!;
+    if (nl > 0) {
+      this.line += nl;
+      this.lineStart = this.window.base + start + slots.lastNewline[slot]! + 1;
+    }
+    this.pos = start + len;
+    this.stats.skipped++;
+    this.stats.skippedBytes += len;
+    this.afterStep(inPath);
+  }
+
+  /** Slots of the steps of the current and the previous path, by depth (-1: none). */
+  private curPath = new Int32Array(64).fill(-1);
+  private prevPath = new Int32Array(64).fill(-1);
+
+  private notePathSlot(slot: number): void {
+    const k = this.stepIndex;
+    if (k >= this.curPath.length) {
+      const g = new Int32Array(Math.max(this.curPath.length * 2, k + 1)).fill(-1);
+      g.set(this.curPath);
+      this.curPath = g;
+    }
+    this.curPath[k] = slot;
   }
 
   /** The head's step_id bytes of the item being scanned, from its '{' (keyEnd -1: none, or not to be used as a key). */
