@@ -32,8 +32,10 @@ export class GzipError extends Error {
 
 /** Pieces handed out for in-memory input (keeps batches and progress steady). */
 export const MEMORY_PIECE = 1 << 20;
-/** Blobs are read in slices of this size, the next one while the current one is parsed. */
+/** Blobs are read in slices of this size, the next ones while the current one is parsed. */
 export const BLOB_PIECE = 8 << 20;
+/** Slices being read ahead at once (reading a File is slower than parsing it, so keep several coming). */
+export const READ_AHEAD = 3;
 
 export class ChunkSource {
   /** Raw (possibly compressed) bytes read so far. */
@@ -41,8 +43,9 @@ export class ChunkSource {
   gzip = false;
   private reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   private memoryAt = 0;
+  /** Where the next slice to request starts. */
   private blobAt = 0;
-  private prefetch: Promise<ArrayBuffer> | null = null;
+  private readonly inflight: Array<Promise<ArrayBuffer>> = [];
   private peeked: Uint8Array[] = [];
   private out: ReadableStreamDefaultReader<Uint8Array> | null = null;
 
@@ -77,17 +80,19 @@ export class ChunkSource {
     return value;
   }
 
-  /** Blob slices read with arrayBuffer(): one I/O request per 8 MiB, overlapped with parsing. */
+  /** Blob slices read with arrayBuffer(): one I/O request per 8 MiB, READ_AHEAD of them under way while parsing. */
   private async readSlice(blob: StreamableBlob): Promise<Uint8Array | null> {
-    const fetchAt = (at: number): Promise<ArrayBuffer> | null =>
-      at < blob.size ? blob.slice!(at, Math.min(blob.size, at + this.blobPiece)).arrayBuffer() : null;
-    const current = this.prefetch ?? fetchAt(this.blobAt);
-    if (current === null) return null;
+    while (this.inflight.length < READ_AHEAD && this.blobAt < blob.size) {
+      const end = Math.min(blob.size, this.blobAt + this.blobPiece);
+      const p = blob.slice!(this.blobAt, end).arrayBuffer();
+      // A failed read is reported when it is awaited, not as an unhandled rejection meanwhile.
+      p.catch(() => undefined);
+      this.inflight.push(p);
+      this.blobAt = end;
+    }
+    const current = this.inflight.shift();
+    if (current === undefined) return null;
     const buffer = await current;
-    this.blobAt += buffer.byteLength;
-    this.prefetch = buffer.byteLength > 0 ? fetchAt(this.blobAt) : null;
-    // A failed prefetch is reported when it is awaited, not as an unhandled rejection meanwhile.
-    this.prefetch?.catch(() => undefined);
     if (buffer.byteLength === 0) return null;
     this.rawBytesRead += buffer.byteLength;
     return new Uint8Array(buffer);
