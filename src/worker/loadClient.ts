@@ -9,7 +9,7 @@ import type { FileLoadResult, LoadErrorInfo, LoadProgress } from '../model/types
 import { cancelledError, errorMessage, failed, ioError, isOutOfMemory, tooLargeError } from './loadErrors.ts';
 import { inputSize, type LoadInput, loadOne } from './loadOne.ts';
 import { isWorkerResponse, type LoadRequest, type PackedFileLoadResult } from './messages.ts';
-import { unpackRun } from './runTransfer.ts';
+import { type PackedSteps, RunAssembler } from './runTransfer.ts';
 
 export type { LoadInput } from './loadOne.ts';
 
@@ -164,10 +164,10 @@ function crashError(input: LoadInput, error: unknown): LoadErrorInfo {
   return ioError(name, `the loader stopped unexpectedly (${errorMessage(error) || 'no reason given'})`);
 }
 
-/** The page's Runs from a packed result; a result that cannot be unpacked fails like a lost answer. */
-function unpackResult(packed: PackedFileLoadResult): Outcome {
+/** The page's Runs from the parts received and the packed result; a result that cannot be put together fails like a lost answer. */
+function assembleResult(assembler: RunAssembler, packed: PackedFileLoadResult): Outcome {
   try {
-    return { kind: 'result', result: { ...packed, runs: packed.runs.map(unpackRun) } };
+    return { kind: 'result', result: { ...packed, runs: assembler.finish(packed.runs) } };
   } catch (err) {
     return { kind: 'crash', error: err };
   }
@@ -183,6 +183,17 @@ function requestLoad(
   const { worker } = session;
   const { signal, onProgress } = opts;
   return new Promise<Outcome>((resolve) => {
+    // Steps arrive in parts before the result; each part is rebuilt as it comes.
+    const assembler = new RunAssembler();
+    let partError: unknown = null;
+    const addPart = (run: number, part: PackedSteps): void => {
+      if (partError !== null) return;
+      try {
+        assembler.add(run, part);
+      } catch (err) {
+        partError = err;
+      }
+    };
     const finish = (outcome: Outcome): void => {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
@@ -194,8 +205,10 @@ function requestLoad(
       const message = event.data;
       if (!isWorkerResponse(message) || message.type === 'ready' || message.id !== id) return;
       if (message.type === 'progress') onProgress?.(message.progress);
+      else if (message.type === 'steps') addPart(message.run, message.part);
       else if (message.type === 'result') finish({ kind: 'result', result: message.result });
-      else finish(unpackResult(message.result));
+      else if (partError !== null) finish({ kind: 'crash', error: partError });
+      else finish(assembleResult(assembler, message.result));
     };
     const onError = (event: ErrorEvent | Event): void => {
       event.preventDefault();

@@ -3,10 +3,11 @@
 // answers with any number of `progress` messages and then one `result` for
 // the same id. `ready` is posted once when the worker module has started, so
 // the page can tell "worker failed to start" from "worker died while loading".
-// Loaded runs travel packed (runTransfer.ts: columns and transferred buffers)
-// in a `packed-result`; failures travel as a plain `result`.
+// Loaded runs travel packed (runTransfer.ts: columns and transferred buffers):
+// their steps first, in `steps` parts, then the runs in a `packed-result`;
+// failures travel as a plain `result`.
 import type { FileLoadResult, LoadProgress, RunWarning } from '../model/types.ts';
-import type { PackedRun } from './runTransfer.ts';
+import type { PackedRun, PackedSteps } from './runTransfer.ts';
 
 /** Page -> worker. */
 export interface LoadRequest {
@@ -39,7 +40,15 @@ export interface ResultMessage {
   readonly result: FileLoadResult;
 }
 
-/** A successful FileLoadResult whose runs are packed (unpack with unpackRun). */
+/** Worker -> page: the next steps of run `run` (0-based in the file) of request `id`. */
+export interface StepsMessage {
+  readonly type: 'steps';
+  readonly id: number;
+  readonly run: number;
+  readonly part: PackedSteps;
+}
+
+/** A successful FileLoadResult whose runs come without steps (those came in `steps` messages). */
 export interface PackedFileLoadResult {
   readonly ok: true;
   readonly fileName: string;
@@ -54,13 +63,24 @@ export interface PackedResultMessage {
   readonly result: PackedFileLoadResult;
 }
 
-export type WorkerResponse = ReadyMessage | ProgressMessage | ResultMessage | PackedResultMessage;
+export type WorkerResponse =
+  | ReadyMessage
+  | ProgressMessage
+  | StepsMessage
+  | ResultMessage
+  | PackedResultMessage;
 
 /** Narrow an unknown `MessageEvent.data` to a WorkerResponse. */
 export function isWorkerResponse(value: unknown): value is WorkerResponse {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'ready' || type === 'progress' || type === 'result' || type === 'packed-result';
+  return (
+    type === 'ready' ||
+    type === 'progress' ||
+    type === 'steps' ||
+    type === 'result' ||
+    type === 'packed-result'
+  );
 }
 
 /** Narrow an unknown `MessageEvent.data` to a WorkerRequest. */

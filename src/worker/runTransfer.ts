@@ -4,11 +4,14 @@
 // packRun() instead puts the steps into columns: numbers in Float64Arrays,
 // repeated names as indices into one string table, the three JSON fields of
 // all steps in one JSON text, and the tree links as they are; every typed
-// array is transferred (moved, not copied). unpackRun() rebuilds Step objects
-// in one loop. The result is deep-equal to the Run that was packed. JSON
+// array is transferred (moved, not copied). The steps go in parts of a few
+// thousand, so the page rebuilds the Step objects of one part (in one loop)
+// while the worker packs the next; the run itself (tree links transferred)
+// follows its parts, and RunAssembler puts them together on the page. The
+// result is deep-equal to the Run that was packed. JSON
 // values JSON cannot carry exactly (NaN, Infinity, -0, very deep nesting) are
 // sent as they are, beside the text.
-import type { DurationSource, JsonObject, JsonValue, Run, Step, StepTree } from '../model/types.ts';
+import type { DurationSource, JsonObject, JsonValue, Run, Step } from '../model/types.ts';
 
 /** Nullable number columns, in this order, each `count` long in `PackedSteps.numbers`. */
 const NULLABLE = ['timestamp', 'startTime', 'endTime', 'recordedDuration', 'duration'] as const;
@@ -49,8 +52,6 @@ export interface PackedSteps {
   readonly exact: readonly JsonValue[];
 }
 
-export type PackedRun = Omit<Run, 'steps'> & { readonly steps: PackedSteps };
-
 /** True when a leaf (non-container) value survives JSON text exactly. */
 function leafExact(x: unknown): boolean {
   if (typeof x === 'number') return Number.isFinite(x) && !Object.is(x, -0);
@@ -88,9 +89,9 @@ function jsonExact(value: JsonValue): boolean {
   return true;
 }
 
-/** The columns of a run's steps. */
-export function packSteps(steps: readonly Step[]): PackedSteps {
-  const count = steps.length;
+/** The columns of steps[from..to). */
+export function packSteps(steps: readonly Step[], from = 0, to = steps.length): PackedSteps {
+  const count = Math.max(0, to - from);
   const index = new Int32Array(count);
   const stepIds: string[] = new Array(count);
   const sources: string[] = new Array(count);
@@ -112,7 +113,7 @@ export function packSteps(steps: readonly Step[]): PackedSteps {
     return k;
   };
   for (let i = 0; i < count; i++) {
-    const s = steps[i] as Step;
+    const s = steps[from + i] as Step;
     index[i] = s.index;
     stepIds[i] = s.stepId;
     sources[i] = s.source;
@@ -154,11 +155,11 @@ export function packSteps(steps: readonly Step[]): PackedSteps {
   };
 }
 
-/** Step objects from their columns, in one loop. */
-export function unpackSteps(p: PackedSteps): Step[] {
+/** Step objects from their columns, in one loop, appended to `steps`. */
+export function unpackSteps(p: PackedSteps, steps: Step[] = []): Step[] {
   const { count, index, stepIds, sources, table, names, numbers, flags, exact } = p;
   const json = JSON.parse(p.json) as JsonValue[];
-  const steps: Step[] = new Array(count);
+  const base = steps.length;
   const name = (k: number): string => table[k] as string;
   const nullable = (k: number): string | null => (k < 0 ? null : (table[k] as string));
   let j = 0;
@@ -169,7 +170,7 @@ export function unpackSteps(p: PackedSteps): Step[] {
     const at = (f & EXACT) === 0 ? j : e;
     if ((f & EXACT) === 0) j += 3;
     else e += 3;
-    steps[i] = {
+    steps[base + i] = {
       index: index[i] as number,
       stepId: stepIds[i] as string,
       stateName: name(names[i] as number),
@@ -196,23 +197,57 @@ export function unpackSteps(p: PackedSteps): Step[] {
   return steps;
 }
 
-/** A run in packed form, and the buffers to transfer with it. */
-export function packRun(run: Run): { packed: PackedRun; transfer: ArrayBuffer[] } {
-  const steps = packSteps(run.steps);
-  const packed: PackedRun = { ...run, steps };
-  const transfer: ArrayBuffer[] = [];
-  const add = (a: { buffer: ArrayBufferLike }): void => {
-    if (a.buffer instanceof ArrayBuffer && !transfer.includes(a.buffer)) transfer.push(a.buffer);
-  };
-  for (const a of [steps.index, steps.names, steps.numbers, steps.flags]) add(a);
-  for (const a of treeArrays(run.tree)) add(a);
-  return { packed, transfer };
+/** The buffers of a part, to transfer with it. */
+export function partBuffers(p: PackedSteps): ArrayBuffer[] {
+  return uniqueBuffers([p.index, p.names, p.numbers, p.flags]);
 }
 
-export function unpackRun(packed: PackedRun): Run {
-  return { ...packed, steps: unpackSteps(packed.steps) };
+/** Everything of a run but its steps (sent as parts before it): `steps` is their number. */
+export type PackedRun = Omit<Run, 'steps'> & { readonly steps: number };
+
+/** A run without its steps, and the buffers (tree links) to transfer with it. */
+export function packRunHeader(run: Run): { header: PackedRun; transfer: ArrayBuffer[] } {
+  const t = run.tree;
+  const transfer = uniqueBuffers([
+    t.parent,
+    t.firstChild,
+    t.nextSibling,
+    t.childCount,
+    t.depth,
+    t.subtreeSize,
+    t.preorder,
+  ]);
+  return { header: { ...run, steps: run.steps.length }, transfer };
 }
 
-function treeArrays(t: StepTree): Int32Array[] {
-  return [t.parent, t.firstChild, t.nextSibling, t.childCount, t.depth, t.subtreeSize, t.preorder];
+function uniqueBuffers(arrays: ReadonlyArray<{ buffer: ArrayBufferLike }>): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const a of arrays) if (a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  return out;
+}
+
+/** Page side: collects the step parts of each run of one file, then makes the runs. */
+export class RunAssembler {
+  private readonly steps: Step[][] = [];
+
+  /** Rebuilds a part's steps at once (so this work overlaps the worker packing the next part). */
+  add(run: number, part: PackedSteps): void {
+    let list = this.steps[run];
+    if (list === undefined) {
+      list = [];
+      this.steps[run] = list;
+    }
+    unpackSteps(part, list);
+  }
+
+  /** The runs, from their headers and the parts received; throws when a part is missing. */
+  finish(headers: readonly PackedRun[]): Run[] {
+    return headers.map((header, k) => {
+      const steps = this.steps[k] ?? [];
+      if (steps.length !== header.steps) {
+        throw new Error(`run ${k}: ${steps.length} of ${header.steps} steps arrived`);
+      }
+      return { ...header, steps };
+    });
+  }
 }

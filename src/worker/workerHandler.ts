@@ -6,15 +6,26 @@ import type { FileLoadResult, LoadProgress } from '../model/types.ts';
 import { errorFromException, failed } from './loadErrors.ts';
 import { inputSize, loadOne } from './loadOne.ts';
 import type { LoadRequest, PackedFileLoadResult, WorkerResponse } from './messages.ts';
-import { packRun } from './runTransfer.ts';
+import { packRunHeader, packSteps, partBuffers } from './runTransfer.ts';
 
 /** Posts a message to the page, moving the listed buffers with it. */
 export type PostToPage = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
 /** Progress messages closer together than this are coalesced (the latest one wins). */
 const PROGRESS_INTERVAL_MS = 40;
+/** Steps per `steps` message: small enough that the page unpacks one while the worker packs the next. */
+const STEPS_PER_PART = 8192;
 
-export async function handleLoadRequest(request: LoadRequest, post: PostToPage): Promise<void> {
+export interface HandleOptions {
+  /** Steps per `steps` message (tests use small parts). */
+  readonly stepsPerPart?: number;
+}
+
+export async function handleLoadRequest(
+  request: LoadRequest,
+  post: PostToPage,
+  opts: HandleOptions = {},
+): Promise<void> {
   let lastPosted = Number.NEGATIVE_INFINITY;
   let pending: LoadProgress | null = null;
   const flush = (): void => {
@@ -33,20 +44,32 @@ export async function handleLoadRequest(request: LoadRequest, post: PostToPage):
   };
   const result = await loadOne({ name: request.name, data: request.data }, { onProgress });
   flush();
-  postResult(request, result, post);
+  postResult(request, result, post, Math.max(1, opts.stepsPerPart ?? STEPS_PER_PART));
 }
 
-function postResult(request: LoadRequest, result: FileLoadResult, post: PostToPage): void {
+function postResult(
+  request: LoadRequest,
+  result: FileLoadResult,
+  post: PostToPage,
+  stepsPerPart: number,
+): void {
   try {
     if (result.ok) {
+      const { id } = request;
+      result.runs.forEach((run, k) => {
+        for (let from = 0; from < run.steps.length; from += stepsPerPart) {
+          const part = packSteps(run.steps, from, Math.min(run.steps.length, from + stepsPerPart));
+          post({ type: 'steps', id, run: k, part }, partBuffers(part));
+        }
+      });
       const transfer: Transferable[] = [];
       const runs = result.runs.map((run) => {
-        const p = packRun(run);
+        const p = packRunHeader(run);
         transfer.push(...p.transfer);
-        return p.packed;
+        return p.header;
       });
       const packed: PackedFileLoadResult = { ...result, runs };
-      post({ type: 'packed-result', id: request.id, result: packed }, transfer);
+      post({ type: 'packed-result', id, result: packed }, transfer);
     } else {
       post({ type: 'result', id: request.id, result });
     }

@@ -1,13 +1,16 @@
 // The packed form runs take from the load worker to the page (runTransfer.ts):
-// a run packed, copied with its buffers transferred (as postMessage does) and
-// unpacked is deep-equal to the run as loaded, for every fixture and for
+// runs packed in step parts, copied with their buffers transferred (as
+// postMessage does) and put together again are deep-equal to the runs as
+// loaded, for every fixture, through the worker handler's messages, and for
 // values JSON text cannot carry exactly (NaN, Infinity, -0, deep nesting).
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FileLoadResult, Run } from '../../src/model/types.ts';
 import { loadOne } from '../../src/worker/loadOne.ts';
-import { packRun, unpackRun } from '../../src/worker/runTransfer.ts';
+import type { WorkerResponse } from '../../src/worker/messages.ts';
+import { packRunHeader, packSteps, partBuffers, RunAssembler } from '../../src/worker/runTransfer.ts';
+import { handleLoadRequest } from '../../src/worker/workerHandler.ts';
 import { fixtureBytes } from './fixtures.ts';
 
 const FIXTURES = readdirSync(fileURLToPath(new URL('../fixtures/', import.meta.url))).filter((f) =>
@@ -18,10 +21,20 @@ function runsOf(result: FileLoadResult): readonly Run[] {
   return result.ok ? result.runs : [];
 }
 
-/** What the page gets: pack, structured-clone with the buffers transferred, unpack. */
-function throughTransfer(run: Run): Run {
-  const { packed, transfer } = packRun(run);
-  return unpackRun(structuredClone(packed, { transfer }));
+/** What the page gets: pack in parts, structured-clone each with its buffers transferred, put together. */
+function throughTransfer(runs: readonly Run[], stepsPerPart: number): Run[] {
+  const assembler = new RunAssembler();
+  runs.forEach((run, k) => {
+    for (let from = 0; from < run.steps.length; from += stepsPerPart) {
+      const part = packSteps(run.steps, from, Math.min(run.steps.length, from + stepsPerPart));
+      assembler.add(k, structuredClone(part, { transfer: partBuffers(part) }));
+    }
+  });
+  const headers = runs.map((run) => {
+    const { header, transfer } = packRunHeader(run);
+    return structuredClone(header, { transfer });
+  });
+  return assembler.finish(headers);
 }
 
 async function loadBoth(name: string, data: Uint8Array): Promise<[readonly Run[], readonly Run[]]> {
@@ -32,14 +45,44 @@ async function loadBoth(name: string, data: Uint8Array): Promise<[readonly Run[]
 }
 
 describe('runs sent through the transfer encoding', () => {
-  it.each(FIXTURES)('%s arrives deep-equal to the loaded run', async (name) => {
+  it.each(FIXTURES)('%s arrives deep-equal to the loaded runs', async (name) => {
     const [expected, sent] = await loadBoth(name, fixtureBytes(name));
-    expect(sent).toHaveLength(expected.length);
-    for (let i = 0; i < sent.length; i++) {
-      const arrived = throughTransfer(sent[i] as Run);
-      expect(arrived).toEqual(expected[i]);
-      expect(arrived.steps.length).toBe(expected[i]?.steps.length);
+    const arrived = throughTransfer(sent, 7);
+    expect(arrived).toEqual(expected);
+    expect(arrived.map((r) => r.steps.length)).toEqual(expected.map((r) => r.steps.length));
+  });
+
+  it('arrives deep-equal through the worker handler, in parts before the result', async () => {
+    const name = 'file-storage-db.json';
+    const data = fixtureBytes(name);
+    const expected = runsOf(await loadOne({ name, data }));
+    const messages: WorkerResponse[] = [];
+    await handleLoadRequest(
+      { type: 'load', id: 4, name, data },
+      (m, transfer) => {
+        messages.push(structuredClone(m, { transfer: (transfer ?? []) as Transferable[] }));
+      },
+      { stepsPerPart: 2 },
+    );
+    const types = messages.map((m) => m.type).filter((t) => t !== 'progress');
+    expect(types.at(-1)).toBe('packed-result');
+    expect(types.filter((t) => t === 'steps').length).toBeGreaterThan(expected.length);
+    const assembler = new RunAssembler();
+    let runs: Run[] = [];
+    for (const m of messages) {
+      if (m.type === 'steps') assembler.add(m.run, m.part);
+      if (m.type === 'packed-result') runs = assembler.finish(m.result.runs);
     }
+    expect(expected.length).toBeGreaterThan(1);
+    expect(runs).toEqual(expected);
+  });
+
+  it('refuses to put a run together when a part is missing', async () => {
+    const [, sent] = await loadBoth('etl-linear.json', fixtureBytes('etl-linear.json'));
+    const run = sent[0] as Run;
+    const assembler = new RunAssembler();
+    assembler.add(0, packSteps(run.steps, 0, 2));
+    expect(() => assembler.finish([packRunHeader(run).header])).toThrow(/2 of \d+ steps arrived/);
   });
 
   it('keeps NaN, Infinity, -0 and deeply nested metrics exactly', async () => {
@@ -60,9 +103,9 @@ describe('runs sent through the transfer encoding', () => {
     const data = new TextEncoder().encode(text);
     const [expected, sent] = await loadBoth('odd.json', data);
     expect(expected).toHaveLength(1);
-    const arrived = throughTransfer(sent[0] as Run);
-    expect(arrived).toEqual(expected[0]);
-    const steps = arrived.steps;
+    const arrived = throughTransfer(sent, 3);
+    expect(arrived).toEqual(expected);
+    const steps = arrived[0]?.steps ?? [];
     const metricsOf = (i: number) => steps[i]?.metrics as { x?: number; z?: number } | undefined;
     expect(Number.isNaN(metricsOf(0)?.x)).toBe(true);
     expect(Object.is(metricsOf(1)?.z, -0)).toBe(true);
