@@ -189,6 +189,15 @@ export class RunBuilder {
     this.link(idx, where);
   }
 
+  /**
+   * Links the step at `index` (a step the builder made, index in the order
+   * made, as stepsMerged counted it) into the current path: the same as
+   * addPathStep(its step_id, null, where), without looking the id up.
+   */
+  linkPathStep(index: number, where: Where): void {
+    this.link(index, where);
+  }
+
   /** The caller found that a repeated copy of a step differs from the first one (e.g. by hashing its text). */
   reportConflict(stepId: string, where: Where, detail?: string): void {
     const idx = this.ids.get(stepId);

@@ -73,6 +73,25 @@ describe('batched parsing keeps the plain loader result', () => {
     expect(codes(r).filter((c) => c === 'conflicting-duplicate').length).toBeGreaterThanOrEqual(1);
   });
 
+  it('mode_storage in another order than first met, with a differing stored copy', async () => {
+    const a = stepText('a');
+    const b = stepText('b');
+    const c = stepText('c');
+    const cChanged = stepText('c', 'failed');
+    const r = await expectSame(
+      doc(
+        [
+          [a, b],
+          [a, c],
+        ],
+        [cChanged, b, a, c],
+      ),
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.runs[0]!.steps.map((s) => s.stepId)).toEqual(['a', 'b', 'c']);
+    expect(codes(r)).toContain('conflicting-duplicate');
+  });
+
   it("one step with Python's NaN among many plain ones", async () => {
     const steps = Array.from({ length: 20 }, (_, k) => stepText(`s${k}`));
     const nan = stepText('nan', 'completed').replace('"metrics": {"n": 1}', '"metrics": {"n": NaN}');

@@ -497,19 +497,22 @@ export class PlainStreamParser {
     const slots = this.slots;
     if (this.itemPhase === 0) {
       this.keyEnd = -1;
-      // Paths share prefixes: the step at this depth of the previous path is the likely copy.
-      // Its length and the hash of all its bytes decide, with no step_id lookup.
+      // Paths share prefixes: the step at this depth of the previous path is the likely copy;
+      // mode_storage lists steps in the order they were first met, so there the slot after the
+      // last one matched is. Its length and the hash of all its bytes decide, with no step_id lookup.
       let guess = -1;
-      if (inPath) {
-        guess = this.stepIndex < this.prevPath.length ? this.prevPath[this.stepIndex]! : -1;
-        if (guess >= 0 && slots.state[guess] !== DEAD) {
+      if (inPath) guess = this.stepIndex < this.prevPath.length ? this.prevPath[this.stepIndex]! : -1;
+      else if (this.modeKnown && this.storedGuess < slots.size) guess = this.storedGuess;
+      if (guess >= 0) {
+        if (slots.state[guess] !== DEAD) {
           const len = slots.length[guess]!;
           if (start + len > end) {
             if (!eof) return false;
           } else if (b[start + len - 1] === CLOSE_BRACE) {
             hashRange(w.view, b, start, start + len);
             if (hashOut.h1 === slots.hash1[guess] && hashOut.h2 === slots.hash2[guess]) {
-              this.skipCopy(guess, true, start, len);
+              if (!inPath) this.storedGuess = guess + 1;
+              this.skipCopy(guess, inPath, start, len);
               return true;
             }
           }
@@ -535,6 +538,7 @@ export class PlainStreamParser {
           } else if (b[start + len - 1] === CLOSE_BRACE) {
             hashRange(w.view, b, start, start + len);
             if (hashOut.h1 === slots.hash1[slot] && hashOut.h2 === slots.hash2[slot]) {
+              if (!inPath) this.storedGuess = slot + 1;
               this.skipCopy(slot, inPath, start, len);
               return true;
             }
@@ -593,6 +597,8 @@ export class PlainStreamParser {
     this.afterStep(inPath);
   }
 
+  /** The slot a mode_storage copy is first compared with. */
+  private storedGuess = 0;
   /** Slots of the steps of the current and the previous path, by depth (-1: none). */
   private curPath = new Int32Array(64).fill(-1);
   private prevPath = new Int32Array(64).fill(-1);
@@ -664,7 +670,7 @@ export class PlainStreamParser {
       const stop = q[at + Q_STOP]!;
       if (op === OP_SKIP) {
         if (this.slots.state[slot] !== DEAD) {
-          if (inPath) this.builder.addPathStep(this.slots.ids[slot]!, null, this.pathWhere);
+          if (inPath) this.builder.linkPathStep(this.slots.stepIndex[slot]!, this.pathWhere);
           continue;
         }
         // Its first copy made no step (invalid, say): this copy goes to the builder as the plain loader's would.
@@ -704,11 +710,19 @@ export class PlainStreamParser {
     else this.builder.addStoredStep(raw, this.storedWhere, this.modeNames[this.rOuter]!);
     const created = this.builder.stepsMerged > before;
     if (slot >= 0) {
-      if (created) this.slots.resolve(slot, stepIdOf(raw)!);
+      if (created) this.slots.resolve(slot, stepIdOf(raw)!, before);
       else this.slots.kill(slot);
     } else if (created) {
       hashRange(this.window.view, this.window.bytes, start, stop);
-      this.slots.setAlive(stepIdOf(raw)!, stop - start, hashOut.h1, hashOut.h2, newlines, lastNewline);
+      this.slots.setAlive(
+        stepIdOf(raw)!,
+        before,
+        stop - start,
+        hashOut.h1,
+        hashOut.h2,
+        newlines,
+        lastNewline,
+      );
     }
   }
 

@@ -28,6 +28,8 @@ export class StepSlots {
   /** The step_id string of each ALIVE slot (the builder's own string, so no copy). */
   readonly ids: string[] = [];
   state: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** The builder's index of the step of each ALIVE slot. */
+  stepIndex: Int32Array<ArrayBuffer> = new Int32Array(1024);
   length: Int32Array<ArrayBuffer> = new Int32Array(1024);
   hash1: Int32Array<ArrayBuffer> = new Int32Array(1024);
   hash2: Int32Array<ArrayBuffer> = new Int32Array(1024);
@@ -102,6 +104,7 @@ export class StepSlots {
     if (slot >= this.length.length) {
       const min = slot + 1;
       this.state = grownInt32(this.state, min);
+      this.stepIndex = grownInt32(this.stepIndex, min);
       this.length = grownInt32(this.length, min);
       this.hash1 = grownInt32(this.hash1, min);
       this.hash2 = grownInt32(this.hash2, min);
@@ -134,10 +137,16 @@ export class StepSlots {
     return slot;
   }
 
-  /** The builder created step `stepId` from the slot's copy. */
-  resolve(slot: number, stepId: string): void {
+  /** The builder created step `stepId` (its step number `index`) from the slot's copy. */
+  resolve(slot: number, stepId: string, index: number): void {
     this.state[slot] = ALIVE;
     this.ids[slot] = stepId;
+    this.stepIndex[slot] = index;
+  }
+
+  /** How many slots there are (slot numbers run from 0, in the order registered). */
+  get size(): number {
+    return this.count;
   }
 
   /** The builder did not create a step from the slot's copy: later copies are parsed. */
@@ -148,6 +157,7 @@ export class StepSlots {
   /** An ALIVE slot for a step the builder created from a copy whose head gave no key (keyed by its step_id). */
   setAlive(
     stepId: string,
+    index: number,
     length: number,
     h1: number,
     h2: number,
@@ -156,7 +166,7 @@ export class StepSlots {
   ): void {
     const bytes = this.idToBytes(stepId);
     const slot = this.register(bytes, 0, bytes.length, length, h1, h2, newlines, lastNewline);
-    this.resolve(slot, stepId);
+    this.resolve(slot, stepId, index);
   }
 
   private insert(slot: number, bytes: Uint8Array, start: number, end: number): void {
