@@ -186,10 +186,19 @@ export class StepSlots {
   }
 }
 
-/** FNV-1a over a short byte range (step ids), with a final mix for the table index. */
+/**
+ * FNV-1a over a short byte range (step ids), with a final mix for the table
+ * index. Keys over 16 bytes are hashed by their length, first 8 and last 8
+ * bytes (uuids differ there; lookups compare the whole key anyway).
+ */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  let h = 0x811c9dc5 ^ (end - start);
+  if (end - start > 16) {
+    for (let i = start; i < start + 8; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    for (let i = end - 8; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  } else {
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  }
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
