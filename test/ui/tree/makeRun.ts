@@ -1,7 +1,8 @@
-// Test helper: builds a Run by hand (tree links and all) from a short list of
-// step specs, so the tree view and outline can be tested without the loader.
-// Iterative throughout, so it also builds 10,000-deep chains.
-import type { DurationSource, JsonObject, Run, Step } from '../../../src/model/types.ts';
+// Test helper: builds a Run by hand from a short list of step specs (through
+// test/helpers/handRun.ts), so the tree view and outline can be tested without
+// the loader; also 10,000-deep chains.
+import type { DurationSource, JsonObject, Run } from '../../../src/model/types.ts';
+import { handRun } from '../../helpers/handRun.ts';
 
 export interface StepSpec {
   readonly name: string;
@@ -16,130 +17,23 @@ export interface StepSpec {
 }
 
 export function makeRun(specs: readonly StepSpec[], id = 'test.json#0'): Run {
-  const n = specs.length;
-  const parent = new Int32Array(n).fill(-1);
-  const firstChild = new Int32Array(n).fill(-1);
-  const nextSibling = new Int32Array(n).fill(-1);
-  const lastChild = new Int32Array(n).fill(-1);
-  const childCount = new Int32Array(n);
-  const depth = new Int32Array(n);
-  const subtreeSize = new Int32Array(n);
-  const roots: number[] = [];
-  const detached: number[] = [];
-
-  for (let i = 0; i < n; i++) {
-    const p = specs[i]!.parent;
-    if (p === 'detached') {
-      detached.push(i);
-      continue;
-    }
-    if (p < 0) {
-      roots.push(i);
-      continue;
-    }
-    if (p >= i) throw new Error(`makeRun: parent ${p} of step ${i} must come first`);
-    parent[i] = p;
-    childCount[p]!++;
-    if (lastChild[p]! < 0) firstChild[p] = i;
-    else nextSibling[lastChild[p]!] = i;
-    lastChild[p] = i;
-  }
-
-  const preorder: number[] = [];
-  const stack: number[] = [...roots].reverse();
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    preorder.push(i);
-    depth[i] = parent[i]! >= 0 ? depth[parent[i]!]! + 1 : 0;
-    const kids: number[] = [];
-    for (let c = firstChild[i]!; c >= 0; c = nextSibling[c]!) kids.push(c);
-    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
-  }
-  for (const i of detached) subtreeSize[i] = 1;
-  for (let k = preorder.length - 1; k >= 0; k--) {
-    const i = preorder[k]!;
-    subtreeSize[i]! += 1;
-    if (parent[i]! >= 0) subtreeSize[parent[i]!]! += subtreeSize[i]!;
-  }
-
-  const steps: Step[] = specs.map((s, index) => {
-    const duration = s.duration === undefined ? 0.5 : s.duration;
-    return {
-      index,
-      stepId: `step-${index}`,
-      stateName: s.name,
-      networkName: 'main',
-      timestamp: 1000 + index,
-      startTime: 1000 + index,
-      endTime: duration == null ? null : 1000 + index + duration,
-      recordedDuration: duration,
-      duration,
-      durationSource: s.durationSource ?? (duration == null ? 'none' : 'recorded'),
-      dataMode: s.mode ?? 'copy',
-      status: s.status ?? 'completed',
-      arcTaken: s.arc ?? null,
-      error: null,
-      metrics: {},
-      resourceUsage: s.resources ?? {},
-      streamProgress: null,
-      chunksProcessed: 0,
-      recordsProcessed: 0,
-      detached: s.parent === 'detached',
-      source: s.parent === 'detached' ? `mode_storage.copy[${index}]` : `paths[0][${depth[index]}]`,
-    };
-  });
-
-  const statusCounts: Record<string, number> = {};
-  for (const s of steps) statusCounts[s.status] = (statusCounts[s.status] ?? 0) + 1;
-  let maxDepth = 0;
-  for (const i of preorder) maxDepth = Math.max(maxDepth, depth[i]! + 1);
-  const failed = statusCounts.failed ?? 0;
-  const skipped = statusCounts.skipped ?? 0;
-  let leaves = 0;
-  for (const i of preorder) if (childCount[i] === 0) leaves++;
-
-  return {
+  return handRun(
+    specs.map((s) => ({
+      state: s.name,
+      ...(s.parent === 'detached'
+        ? { parent: 'detached' as const }
+        : s.parent >= 0
+          ? { parent: s.parent }
+          : {}),
+      ...(s.status !== undefined ? { status: s.status } : {}),
+      ...(s.mode !== undefined ? { dataMode: s.mode } : {}),
+      ...(s.arc !== undefined ? { arc: s.arc } : {}),
+      duration: s.duration === undefined ? 0.5 : s.duration,
+      ...(s.durationSource !== undefined ? { durationSource: s.durationSource } : {}),
+      ...(s.resources !== undefined ? { resources: s.resources } : {}),
+    })),
     id,
-    fileName: id.split('#')[0] ?? id,
-    indexInFile: 0,
-    form: 'plain',
-    fsmName: 'test_fsm',
-    executionId: 'exec-1',
-    dataMode: 'copy',
-    startTime: 1000,
-    endTime: 1000 + n,
-    duration: n,
-    producer: null,
-    steps,
-    tree: {
-      parent,
-      firstChild,
-      nextSibling,
-      childCount,
-      depth,
-      subtreeSize,
-      roots,
-      detached,
-      preorder: Int32Array.from(preorder),
-    },
-    counts: {
-      uniqueSteps: n,
-      treeSteps: preorder.length,
-      detachedSteps: detached.length,
-      roots: roots.length,
-      leaves,
-      maxDepth,
-      paths: leaves,
-      statusCounts,
-      failedSteps: failed,
-      skippedSteps: skipped,
-      completedSteps: n - failed - skipped,
-    },
-    currentStep: n - 1,
-    open: false,
-    pruned: false,
-    warnings: [],
-  };
+  );
 }
 
 /** A chain of `n` steps, each the only child of the one before. */
