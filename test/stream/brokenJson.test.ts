@@ -99,6 +99,21 @@ describe('broken JSON positions', () => {
     }
   });
 
+  it('places a raw newline inside a string (a step, a repeated step, the summary) like the plain loader', async () => {
+    const good = '{"step_id": "a", "state_name": "s"}';
+    const cases = [
+      `{"summary": {},\n"paths": [[${good}, {"step_id": "b", "state_name": "x\ny"}]],\n"mode_storage": {"copy": []}}`,
+      `{"summary": {},\n"paths": [[${good}], [${good.replace('"s"', '"s\n"')}]],\n"mode_storage": {"copy": []}}`,
+      '{"summary": {"fsm_name": "one\ntwo"},\n"paths": [],\n"mode_storage": {}}',
+    ];
+    for (const text of cases) {
+      for (const pieces of [3, 64, 4096]) {
+        const err = await expectSameError(utf8(text), 'newline.json', pieces);
+        expect(err.message).toContain('inside a string');
+      }
+    }
+  });
+
   it('reports trailing garbage after the document', async () => {
     const text = `${new TextDecoder().decode(fixtureBytes('empty.json'))}\n]`;
     const err = await expectSameError(utf8(text), 'trailing.json', 16);

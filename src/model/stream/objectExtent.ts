@@ -2,7 +2,9 @@
 // building anything: string-aware (quotes and backslash escapes), counting
 // braces only (brackets nest inside them in valid JSON; broken JSON is caught
 // when the slice is parsed). Resumable across chunk boundaries, and it counts
-// newlines so error positions can be given as line and column.
+// newlines so error positions can be given as line and column: those between
+// tokens only, as a raw newline inside a string is invalid JSON (the object
+// then fails to parse, and its error is placed from where the object starts).
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -48,6 +50,10 @@ export class ObjectExtent {
         for (;;) {
           if (i >= end) break outer;
           const d = bytes[i]!;
+          if (d > BACKSLASH) {
+            i++;
+            continue;
+          }
           if (d === QUOTE) {
             i++;
             inString = false;
@@ -57,10 +63,6 @@ export class ObjectExtent {
             if (i + 1 >= end) break outer; // resume at the backslash
             i += 2;
             continue;
-          }
-          if (d === LF) {
-            nl++;
-            lastNl = i;
           }
           i++;
         }
