@@ -5,8 +5,7 @@
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { useActiveRun, useRunPending } from '../../store/selectors.ts';
-import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
+import { ActiveRunPanel, EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { SortableTable } from '../shared-ui/SortableTable.tsx';
 import { numberSort, type SortingFeatures, sortingFeatures, textSort } from '../shared-ui/sortingTable.ts';
 import { DurationText, NumberText } from '../shared-ui/Values.tsx';
@@ -52,18 +51,13 @@ const NUMERIC: ReadonlySet<string> = new Set([
 ]);
 
 export function ResourcePanel() {
-  const run = useActiveRun();
-  // A newly shown run reaches this panel after the tree's first frame is on its way.
-  const pending = useRunPending(run);
-  if (pending) return <Panel label={LABEL} busy />;
-  if (!run) {
-    return (
-      <Panel label={LABEL}>
-        <EmptyState>No run loaded yet. Resource usage (LLM, database, ... calls) appears here.</EmptyState>
-      </Panel>
-    );
-  }
-  return <ResourceTable key={run.id} run={run} />;
+  return (
+    <ActiveRunPanel
+      label={LABEL}
+      noRun="No run loaded yet. Resource usage (LLM, database, ... calls) appears here."
+      render={(run) => <ResourceTable key={run.id} run={run} />}
+    />
+  );
 }
 
 function ResourceTable({ run }: { run: Run }) {

@@ -4,8 +4,8 @@ import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { type StateRollup, stateRollups } from '../../model/aggregate.ts';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { memoByIdentity, useActiveRun, useRunPending } from '../../store/selectors.ts';
-import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
+import { memoByIdentity } from '../../store/selectors.ts';
+import { ActiveRunPanel, EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { SortableTable } from '../shared-ui/SortableTable.tsx';
 import { numberSort, type SortingFeatures, sortingFeatures, textSort } from '../shared-ui/sortingTable.ts';
 import { DurationText, NumberText } from '../shared-ui/Values.tsx';
@@ -55,18 +55,13 @@ const columns = helper.columns([
 const NUMERIC: ReadonlySet<string> = new Set(['count', 'failed', 'p50', 'p95', 'max']);
 
 export function StatesPanel() {
-  const run = useActiveRun();
-  // A newly shown run reaches this panel after the tree's first frame is on its way.
-  const pending = useRunPending(run);
-  if (pending) return <Panel label={LABEL} busy />;
-  if (!run) {
-    return (
-      <Panel label={LABEL}>
-        <EmptyState>No run loaded yet. Per-state counts and durations appear here.</EmptyState>
-      </Panel>
-    );
-  }
-  return <StatesTable key={run.id} run={run} />;
+  return (
+    <ActiveRunPanel
+      label={LABEL}
+      noRun="No run loaded yet. Per-state counts and durations appear here."
+      render={(run) => <StatesTable key={run.id} run={run} />}
+    />
+  );
 }
 
 function StatesTable({ run }: { run: Run }) {

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { streamTotals } from '../../model/aggregate.ts';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { memoByIdentity, useActiveRun, useRunPending } from '../../store/selectors.ts';
+import { memoByIdentity } from '../../store/selectors.ts';
 import { countOf, formatNumber } from '../shared-ui/format.ts';
-import { EmptyState, Panel } from '../shared-ui/Panel.tsx';
+import { ActiveRunPanel, EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { NumberText } from '../shared-ui/Values.tsx';
 import { streamPosition } from '../step-details/stepFacts.ts';
 
@@ -18,20 +18,13 @@ const PAGE = 200;
 const totalsOf = memoByIdentity(streamTotals);
 
 export function StreamPanel() {
-  const run = useActiveRun();
-  // A newly shown run reaches this panel after the tree's first frame is on its way.
-  const pending = useRunPending(run);
-  if (pending) return <Panel label={LABEL} busy />;
-  if (!run) {
-    return (
-      <Panel label={LABEL}>
-        <EmptyState>
-          No run loaded yet. Chunks and records processed by streaming steps appear here.
-        </EmptyState>
-      </Panel>
-    );
-  }
-  return <StreamDetails key={run.id} run={run} />;
+  return (
+    <ActiveRunPanel
+      label={LABEL}
+      noRun="No run loaded yet. Chunks and records processed by streaming steps appear here."
+      render={(run) => <StreamDetails key={run.id} run={run} />}
+    />
+  );
 }
 
 function StreamDetails({ run }: { run: Run }) {
