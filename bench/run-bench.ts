@@ -22,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { type HeapPeaks, HeapSampler, rendererPeakRss } from './browser/heapSampler.ts';
 import {
   bareJsonParse,
@@ -36,14 +37,9 @@ import { ALL_SIZES, ensureGenerated, parseSizes, type SizeSpec } from './generat
 
 const SEED = 20250920;
 const debug = process.env.BENCH_DEBUG ? (m: string) => console.log(`  [debug] ${m}`) : () => undefined;
+/** The project's Chromium flags plus precise heap figures and a large heap for the 250k run. */
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...BASE_CHROMIUM_ARGS,
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc --max-old-space-size=4096',
 ];
@@ -193,7 +189,7 @@ async function benchSize(spec: SizeSpec, file: string, url: string, quick: boole
   try {
     const marker = `--fsm-bench-run=${process.pid}-${spec.name}-${Date.now()}`;
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS, marker],
     });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -379,7 +375,7 @@ async function main(argv: string[]): Promise<void> {
   const b = spawnSync('npx', args, { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
   const files = sizes.map((s) => ensureGenerated(s, 'bench/out', SEED, null));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
   await browser.close();
   const results: SizeResult[] = [];

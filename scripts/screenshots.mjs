@@ -6,18 +6,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { DIST, FIXTURES, ROOT, startStaticServer } from '../test/e2e/static-server.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Loads files through the "Open history files" input and waits for their runs to be listed. */
 async function open(page, files, fsmName) {
@@ -82,7 +73,11 @@ const views = wanted.size > 0 ? VIEWS.filter((v) => wanted.has(v.name)) : VIEWS;
 
 mkdirSync(OUT, { recursive: true });
 const server = await startStaticServer();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [...CHROMIUM_ARGS],
+});
 let failed = 0;
 try {
   for (const view of views) {
