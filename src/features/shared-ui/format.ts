@@ -69,11 +69,11 @@ export function formatTimestamp(epochSeconds: number | null | undefined): string
   return `${d.toISOString().replace('T', ' ').replace('Z', '')} UTC`;
 }
 
-/** Seconds since 1970 -> "20:26:45.436" (UTC time of day), for an end on the start's day. */
+/** Seconds since 1970 -> "20:26:45.436" (UTC time of day), beside a full timestamp of the same day. */
 export function formatTimeOfDay(epochSeconds: number | null | undefined): string {
   const full = formatTimestamp(epochSeconds);
   const match = /^\d{4}-\d\d-\d\d (\S+) UTC$/.exec(full);
-  return match ? `${match[1]} UTC` : full;
+  return match?.[1] ?? full;
 }
 
 /** True when both times fall on the same UTC calendar day. */
