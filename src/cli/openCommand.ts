@@ -73,6 +73,12 @@ export async function openCommand(options: OpenOptions, io: Output): Promise<num
     io.err(`fsm-history-explorer: cannot start the server: ${reason}\n`);
     return 2;
   }
+  // Ctrl-C handlers go in before the address is printed: whoever reads it may stop us at once.
+  const stop = (): void => {
+    server.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const url = `${server.origin}${appQuery(options.files.length)}`;
   const lines = [`FSM History Explorer is serving ${root} at ${server.origin}`];
   options.files.forEach((file, i) => {
@@ -83,10 +89,5 @@ export async function openCommand(options: OpenOptions, io: Output): Promise<num
   if (options.openBrowser && !openBrowser(url)) {
     io.out('No way to open a browser was found here: open the address above yourself.\n');
   }
-  const stop = (): void => {
-    server.close().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   return 0;
 }
