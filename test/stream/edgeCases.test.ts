@@ -6,6 +6,7 @@
 // Also cancellation and progress.
 import { describe, expect, it } from 'vitest';
 import type { FileLoadResult, Run } from '../../src/model/types.ts';
+import { step as producerStep } from '../model/helpers.ts';
 import { fixtureBytes, loadPlain, loadStream, utf8 } from './helpers.ts';
 
 const text = (name: string): string => new TextDecoder().decode(fixtureBytes(name));
@@ -44,25 +45,8 @@ function history(paths: unknown[][], modeStorage: Record<string, unknown[]>, ext
   return `{"summary": ${JSON.stringify(summary)}, "paths": ${JSON.stringify(paths)}, "mode_storage": ${JSON.stringify(modeStorage)}${extra}}`;
 }
 
-const step = (id: string, more: Record<string, unknown> = {}) => ({
-  step_id: id,
-  state_name: `s_${id}`,
-  network_name: 'main',
-  timestamp: 1.5,
-  start_time: 1.5,
-  end_time: 1.75,
-  duration: 0.25,
-  data_mode: 'copy',
-  status: 'completed',
-  arc_taken: null,
-  error: null,
-  metrics: {},
-  resource_usage: {},
-  stream_progress: null,
-  chunks_processed: 0,
-  records_processed: 0,
-  ...more,
-});
+/** A producer step named after its id (test/model/helpers.ts builds the fields). */
+const step = (id: string, more: Record<string, unknown> = {}) => producerStep(id, `s_${id}`, more);
 
 describe('streaming loader edge cases', () => {
   it('reports a repeated step that differs from its first copy, like the plain loader', async () => {
