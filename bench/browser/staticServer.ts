@@ -5,17 +5,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { mimeType } from '../../src/cli/mimeTypes.mjs';
 
 export interface StaticServer {
   readonly url: string;
@@ -42,7 +32,7 @@ export function startStaticServer(dir: string): Promise<StaticServer> {
         const st = await stat(file);
         if (!st.isFile()) throw new Error('not a file');
         res.writeHead(200, {
-          'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+          'content-type': mimeType(file),
           'content-length': st.size,
           'cache-control': 'no-store',
         });

@@ -6,30 +6,12 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mimeType } from '../../src/cli/mimeTypes.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built app; E2E_DIST may point at another build (e.g. one made with `vite build --outDir`). */
 export const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, 'dist'));
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.gz': 'application/gzip',
-};
 
 /** Maps a URL path to a file under one of the mounts, or null when it escapes them. */
 function resolveFile(urlPath) {
@@ -66,7 +48,7 @@ async function handle(req, res) {
     return;
   }
   res.writeHead(200, {
-    'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': mimeType(file),
     'content-length': info.size,
     'cache-control': 'no-store',
   });

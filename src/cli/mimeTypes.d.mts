@@ -1,0 +1,2 @@
+// Types for src/cli/mimeTypes.mjs.
+export declare function mimeType(filePath: string): string;
