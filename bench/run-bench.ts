@@ -15,8 +15,8 @@
 // The app is built as it is (its worker loads with the streaming loader)
 // into bench/out/app and measured there.
 // Prints a table and writes bench/results.json (with machine facts).
-// BENCH_PROFILE_WORKER=<dir> also writes a CPU profile of the app's worker
-// (from its start to the tree drawn) per size into <dir>.
+// BENCH_PROFILE_WORKER=<dir> also writes CPU profiles of the app's workers
+// and of the page's main thread (to the tree drawn) per size into <dir>.
 //   node --import tsx bench/run-bench.ts [--sizes 1k,10k,100k,250k,chain10k] [--quick]
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
@@ -209,6 +209,11 @@ async function benchSize(spec: SizeSpec, file: string, url: string, quick: boole
     await input.waitFor({ state: 'attached' });
 
     debug('set files');
+    if (profileDir !== undefined) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     sampler.start(50);
     await input.setInputFiles(file);
     result.load = await waitForLoad(page, spec.steps >= 200_000 ? 900_000 : 300_000);
@@ -243,6 +248,8 @@ async function benchSize(spec: SizeSpec, file: string, url: string, quick: boole
       profiles.forEach((p, k) => {
         writeFileSync(`${profileDir}/worker-${spec.name}-${k}.cpuprofile`, JSON.stringify(p));
       });
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(`${profileDir}/main-${spec.name}.cpuprofile`, JSON.stringify(profile));
     }
     await page.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
     const after = await sampler.sample();

@@ -4,6 +4,7 @@
 // Memory failures become a plain 'too-large' error. Never throws. The same
 // code runs inside the worker and on the main thread when no worker is available.
 import { loadHistoryStream } from '../model/stream/loadHistoryStream.ts';
+import type { ChunkStream } from '../model/stream/streamSource.ts';
 import type { FileLoadResult, LoadProgress } from '../model/types.ts';
 import { cancelledError, errorFromException, failed, normaliseResult, tooLargeError } from './loadErrors.ts';
 
@@ -15,6 +16,8 @@ export interface LoadInput {
 export interface LoadOneOptions {
   readonly onProgress?: (p: LoadProgress) => void;
   readonly signal?: AbortSignal;
+  /** Reads a Blob/File on another thread (the load worker's reader worker, readerStream.ts). */
+  readonly openBlob?: (blob: Blob) => ChunkStream | null;
 }
 
 /** Size in bytes of an input; 0 when it is not something we can measure. */
@@ -30,6 +33,7 @@ export async function loadOne(input: LoadInput, opts: LoadOneOptions = {}): Prom
   if (opts.signal?.aborted) return failed(cancelledError(name));
   try {
     const result = await loadHistoryStream(data, name, {
+      ...(opts.openBlob ? { openBlob: opts.openBlob } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });

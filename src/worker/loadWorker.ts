@@ -1,7 +1,9 @@
 // The Web Worker entry that loads history files off the main thread.
 // Started by loadClient.ts as a module worker; answers each `load` request
-// with progress messages and one result (see messages.ts).
+// with progress messages and one result (see messages.ts). Files are read by
+// a reader worker of its own (readerStream.ts), started ahead of time.
 import { isWorkerRequest, type WorkerResponse } from './messages.ts';
+import { openReaderWorker, prewarmReader } from './readerStream.ts';
 import { handleLoadRequest, type PostToPage } from './workerHandler.ts';
 
 interface WorkerScope {
@@ -18,7 +20,10 @@ let queue: Promise<void> = Promise.resolve();
 scope.addEventListener('message', (event) => {
   const request = event.data;
   if (!isWorkerRequest(request)) return;
-  queue = queue.then(() => handleLoadRequest(request, post)).catch(() => undefined);
+  queue = queue
+    .then(() => handleLoadRequest(request, post, { openBlob: (blob) => openReaderWorker(blob) }))
+    .catch(() => undefined);
 });
 
 post({ type: 'ready' });
+prewarmReader();

@@ -2,6 +2,7 @@
 // post throttled progress and then the result (runs packed, their buffers
 // transferred: runTransfer.ts). Kept apart from the worker entry
 // (loadWorker.ts) so tests can drive it without a real Worker.
+import type { ChunkStream } from '../model/stream/streamSource.ts';
 import type { FileLoadResult, LoadProgress } from '../model/types.ts';
 import { errorFromException, failed } from './loadErrors.ts';
 import { inputSize, loadOne } from './loadOne.ts';
@@ -19,6 +20,8 @@ const STEPS_PER_PART = 8192;
 export interface HandleOptions {
   /** Steps per `steps` message (tests use small parts). */
   readonly stepsPerPart?: number;
+  /** Reads a Blob/File on another thread (the worker entry passes its reader worker). */
+  readonly openBlob?: (blob: Blob) => ChunkStream | null;
 }
 
 export async function handleLoadRequest(
@@ -42,7 +45,10 @@ export async function handleLoadRequest(
     pending = p;
     if (Date.now() - lastPosted >= PROGRESS_INTERVAL_MS) flush();
   };
-  const result = await loadOne({ name: request.name, data: request.data }, { onProgress });
+  const result = await loadOne(
+    { name: request.name, data: request.data },
+    { onProgress, ...(opts.openBlob ? { openBlob: opts.openBlob } : {}) },
+  );
   flush();
   postResult(request, result, post, Math.max(1, opts.stepsPerPart ?? STEPS_PER_PART));
 }

@@ -49,5 +49,17 @@ describe('streaming loader on every fixture', () => {
     expect(stats.parsedSteps).toBe(1809);
     // 620 paths of 5 (or 3) steps plus mode_storage, minus the 1,809 first copies.
     expect(stats.skippedSteps).toBe(3028);
+    expect(stats.fromRecords).toBe(0);
+  });
+
+  it('decides every step of fanout-2k from the index records when the bytes are indexed', async () => {
+    const plain = await loadPlain(fixtureBytes('fanout-2k.json'), 'fanout-2k.json');
+    const { result, stats } = await loadStream(fixtureBytes('fanout-2k.json'), 'fanout-2k.json', {
+      indexSteps: true,
+    });
+    expect(result).toEqual(plain);
+    expect(stats.parsedSteps).toBe(1809);
+    expect(stats.skippedSteps).toBe(3028);
+    expect(stats.fromRecords).toBe(1809 + 3028);
   });
 });

@@ -62,4 +62,11 @@ export const FEEDS: ReadonlyArray<{
     opts: { pieceBytes: 1024, batchBytes: 1 },
   },
   { label: 'bytes, 7-byte pieces', make: (b) => b, opts: { pieceBytes: 7, batchBytes: 1 } },
+  // The reader worker's way: steps indexed first (StepIndexer), the parser working from the records.
+  { label: 'bytes, indexed', make: (b) => b, opts: { indexSteps: true } },
+  {
+    label: 'bytes, 5-byte pieces, indexed',
+    make: (b) => b,
+    opts: { pieceBytes: 5, batchBytes: 1, indexSteps: true },
+  },
 ];

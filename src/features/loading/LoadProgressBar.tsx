@@ -60,7 +60,7 @@ function ProgressDetails() {
               ? 'load-progress__fill load-progress__fill--indeterminate'
               : 'load-progress__fill'
           }
-          style={percent === null ? undefined : { width: `${percent}%` }}
+          style={percent === null ? undefined : { transform: `scaleX(${percent / 100})` }}
         />
       </div>
       <span className="load-progress__amount">{amount}</span>

@@ -17,7 +17,14 @@ import {
   StreamEncodingError,
   StreamSyntaxError,
 } from './plainStreamParser.ts';
-import { ChunkSource, canStream, GzipError, inputSize, type StreamInput } from './streamSource.ts';
+import {
+  type ChunkStream,
+  canStream,
+  GzipError,
+  inputSize,
+  LocalChunkStream,
+  type StreamInput,
+} from './streamSource.ts';
 
 export type { StreamInput } from './streamSource.ts';
 
@@ -35,6 +42,17 @@ export interface StreamLoadOptions {
   readonly batchBytes?: number;
   /** Size of the pieces read from the input; default 8 MiB for a Blob, 1 MiB for bytes. */
   readonly pieceBytes?: number;
+  /**
+   * Index the step objects with StepIndexer before parsing (on this thread;
+   * the parser then skips or cuts out each step from its record). Default
+   * false: on one thread it costs more than it saves. Tests turn it on.
+   */
+  readonly indexSteps?: boolean;
+  /**
+   * Opens the bytes of a Blob on another thread (the load worker's reader,
+   * which also indexes them); null or undefined to read them here.
+   */
+  readonly openBlob?: (blob: Blob) => ChunkStream | null;
   /** Called once with how the file was loaded (benchmarks, tests). */
   readonly onStats?: (stats: StreamLoadStats) => void;
 }
@@ -48,6 +66,8 @@ export interface StreamLoadStats {
   readonly skippedSteps: number;
   readonly parsedSteps: number;
   readonly skippedBytes: number;
+  /** Steps decided from index records (see indexSteps / openBlob). */
+  readonly fromRecords: number;
 }
 
 const DEFAULT_FALLBACK_MAX = 64 * 1024 * 1024;
@@ -66,7 +86,15 @@ async function plainLoad(
   opts: StreamLoadOptions,
   reason: string,
 ): Promise<FileLoadResult> {
-  opts.onStats?.({ via: 'plain', reason, gzip: false, skippedSteps: 0, parsedSteps: 0, skippedBytes: 0 });
+  opts.onStats?.({
+    via: 'plain',
+    reason,
+    gzip: false,
+    skippedSteps: 0,
+    parsedSteps: 0,
+    skippedBytes: 0,
+    fromRecords: 0,
+  });
   let bytes: Uint8Array;
   try {
     bytes = input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer());
@@ -114,7 +142,12 @@ export async function loadHistoryStream(
   if (totalBytes === 0 || !canStream(input))
     return plainLoad(input, fileName, opts, 'empty or not streamable');
 
-  const source = new ChunkSource(input, opts.pieceBytes);
+  const source: ChunkStream =
+    (input instanceof Uint8Array ? null : opts.openBlob?.(input)) ??
+    new LocalChunkStream(input, {
+      ...(opts.pieceBytes !== undefined ? { pieceBytes: opts.pieceBytes } : {}),
+      index: opts.indexSteps === true,
+    });
   const builder = new RunBuilder({ fileName, indexInFile: 0, form: 'plain' });
   const parser = new PlainStreamParser(builder);
   const batchBytes = Math.max(opts.batchBytes ?? 1 << 20, 1);
@@ -134,6 +167,7 @@ export async function loadHistoryStream(
     skippedSteps: parser.stats.skipped,
     parsedSteps: parser.stats.parsed,
     skippedBytes: parser.stats.skippedBytes,
+    fromRecords: parser.stats.fromRecords,
   });
 
   try {
@@ -143,7 +177,9 @@ export async function loadHistoryStream(
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     for (;;) {
-      const chunk = await source.next();
+      const piece = await source.read();
+      const chunk = piece === null ? null : piece.bytes;
+      if (piece !== null && piece.records !== null) parser.pushRecords(piece.records);
       if (chunk !== null) {
         if (headLength < SNIFF_BYTES) {
           const take = Math.min(chunk.length, SNIFF_BYTES - headLength);

@@ -20,6 +20,7 @@ import { DATA_MODES, type JsonValue } from '../types.ts';
 import { hashOut, hashRange } from './byteHash.ts';
 import { ByteWindow } from './byteWindow.ts';
 import { ObjectExtent } from './objectExtent.ts';
+import { R_END, R_H1, R_H2, R_LAST_NL, R_NEWLINES, R_START, REC } from './stepIndexer.ts';
 import { ALIVE, DEAD, StepSlots } from './stepSlots.ts';
 
 /** The input is valid but not laid out as the streaming parser expects: use the plain loader. */
@@ -180,11 +181,13 @@ export interface StreamParserStats {
   parsed: number;
   /** Bytes of skipped step objects. */
   skippedBytes: number;
+  /** Step objects skipped or cut out from an index record, without scanning their bytes. */
+  fromRecords: number;
 }
 
 export class PlainStreamParser {
   readonly window = new ByteWindow();
-  readonly stats: StreamParserStats = { skipped: 0, parsed: 0, skippedBytes: 0 };
+  readonly stats: StreamParserStats = { skipped: 0, parsed: 0, skippedBytes: 0, fromRecords: 0 };
   /** A parsed value held NaN / Infinity (Python's dialect). */
   nonFinite = false;
 
@@ -490,6 +493,8 @@ export class PlainStreamParser {
 
   /** One step object in a path or a mode_storage list. False when more bytes are needed. */
   private stepItem(eof: boolean, inPath: boolean): boolean {
+    if (this.itemPhase === 0 && this.findRecord(this.window.base + this.itemStart))
+      return this.recordItem(inPath);
     const w = this.window;
     const b = w.bytes;
     const end = w.length;
@@ -500,21 +505,17 @@ export class PlainStreamParser {
       // Paths share prefixes: the step at this depth of the previous path is the likely copy;
       // mode_storage lists steps in the order they were first met, so there the slot after the
       // last one matched is. Its length and the hash of all its bytes decide, with no step_id lookup.
-      let guess = -1;
-      if (inPath) guess = this.stepIndex < this.prevPath.length ? this.prevPath[this.stepIndex]! : -1;
-      else if (this.modeKnown && this.storedGuess < slots.size) guess = this.storedGuess;
+      const guess = this.guessSlot(inPath);
       if (guess >= 0) {
-        if (slots.state[guess] !== DEAD) {
-          const len = slots.length[guess]!;
-          if (start + len > end) {
-            if (!eof) return false;
-          } else if (b[start + len - 1] === CLOSE_BRACE) {
-            hashRange(w.view, b, start, start + len);
-            if (hashOut.h1 === slots.hash1[guess] && hashOut.h2 === slots.hash2[guess]) {
-              if (!inPath) this.storedGuess = guess + 1;
-              this.skipCopy(guess, inPath, start, len);
-              return true;
-            }
+        const len = slots.length[guess]!;
+        if (start + len > end) {
+          if (!eof) return false;
+        } else if (b[start + len - 1] === CLOSE_BRACE) {
+          hashRange(w.view, b, start, start + len);
+          if (hashOut.h1 === slots.hash1[guess] && hashOut.h2 === slots.hash2[guess]) {
+            if (!inPath) this.storedGuess = guess + 1;
+            this.skipCopy(guess, inPath, start, len);
+            return true;
           }
         }
       }
@@ -556,27 +557,131 @@ export class PlainStreamParser {
       throw this.truncatedItem();
     }
     const stop = this.extent.pos;
+    const lastNl = this.extent.lastNewline;
+    const newlines = this.extent.newlines;
+    if (this.keyEnd >= 0) hashRange(w.view, b, start, stop);
+    this.cutOut(inPath, start, stop, hashOut.h1, hashOut.h2, newlines, lastNl >= 0 ? lastNl - start : -1);
+    return true;
+  }
+
+  /** The slot the current item is first compared with (-1: none). */
+  private guessSlot(inPath: boolean): number {
+    const slots = this.slots;
+    let guess = -1;
+    if (inPath) guess = this.stepIndex < this.prevPath.length ? this.prevPath[this.stepIndex]! : -1;
+    else if (this.modeKnown && this.storedGuess < slots.size) guess = this.storedGuess;
+    return guess >= 0 && slots.state[guess] !== DEAD ? guess : -1;
+  }
+
+  /** stepItem when the indexer measured the item (the rec* fields): the same decisions, no byte scanned. */
+  private recordItem(inPath: boolean): boolean {
+    const slots = this.slots;
+    const b = this.window.bytes;
+    const start = this.itemStart;
+    const len = this.recEnd - this.recStart;
+    const h1 = this.recH1;
+    const h2 = this.recH2;
+    this.stats.fromRecords++;
+    const same = (slot: number): boolean =>
+      slots.length[slot] === len && slots.hash1[slot] === h1 && slots.hash2[slot] === h2;
+    this.keyEnd = -1;
+    const guess = this.guessSlot(inPath);
+    if (guess >= 0 && same(guess)) {
+      if (!inPath) this.storedGuess = guess + 1;
+      this.skipCopy(guess, inPath, start, len);
+      return true;
+    }
+    if (inPath || this.modeKnown) {
+      const idEnd = headId(b, start, start + len);
+      if (idEnd >= 0) {
+        this.keyStart = headIdStart - start;
+        this.keyEnd = idEnd - start;
+        const slot = slots.find(b, headIdStart, idEnd);
+        if (slot >= 0) {
+          if (slot !== guess && same(slot)) {
+            if (!inPath) this.storedGuess = slot + 1;
+            this.skipCopy(slot, inPath, start, len);
+            return true;
+          }
+          this.keyEnd = -1;
+        }
+      }
+    }
+    this.cutOut(inPath, start, start + len, h1, h2, this.recNewlines, this.recLastNl);
+    return true;
+  }
+
+  /** The current item [start, stop) is a new copy: register it (when it has a key) and queue its parse. */
+  private cutOut(
+    inPath: boolean,
+    start: number,
+    stop: number,
+    h1: number,
+    h2: number,
+    newlines: number,
+    lastNl: number,
+  ): void {
     let slot = -1;
     if (this.keyEnd >= 0) {
-      hashRange(w.view, b, start, stop);
-      const lastNl = this.extent.lastNewline;
-      slot = slots.register(
-        b,
+      slot = this.slots.register(
+        this.window.bytes,
         start + this.keyStart,
         start + this.keyEnd,
         stop - start,
-        hashOut.h1,
-        hashOut.h2,
-        this.extent.newlines,
-        lastNl >= 0 ? lastNl - start : -1,
+        h1,
+        h2,
+        newlines,
+        lastNl,
       );
     }
-    this.enqueue(OP_PARSE, inPath ? 1 : 0, start, stop, slot);
+    this.enqueue(OP_PARSE, inPath ? 1 : 0, start, stop, slot, newlines, lastNl);
     if (inPath) this.notePathSlot(slot);
     this.stats.parsed++;
-    this.endItem();
+    if (newlines > 0) {
+      this.line += newlines;
+      this.lineStart = this.window.base + start + lastNl + 1;
+    }
+    this.pos = stop;
     this.afterStep(inPath);
-    return true;
+  }
+
+  /** Index records not yet passed: segments, and the read position in the first one. */
+  private readonly records: Float64Array[] = [];
+  private recordAt = 0;
+  private recStart = 0;
+  private recEnd = 0;
+  private recH1 = 0;
+  private recH2 = 0;
+  private recNewlines = 0;
+  private recLastNl = -1;
+
+  /** Adds index records (StepIndexer) for bytes pushed with or before them. */
+  pushRecords(records: Float64Array): void {
+    if (records.length > 0) this.records.push(records);
+  }
+
+  /** Loads the record of the object at absolute offset `at` into the rec* fields; false when there is none. */
+  private findRecord(at: number): boolean {
+    const segs = this.records;
+    while (segs.length > 0) {
+      const seg = segs[0]!;
+      let k = this.recordAt;
+      while (k < seg.length && seg[k + R_START]! < at) k += REC;
+      this.recordAt = k;
+      if (k < seg.length) {
+        if (seg[k + R_START] !== at) return false;
+        this.recStart = at;
+        this.recEnd = seg[k + R_END]!;
+        this.recH1 = seg[k + R_H1]!;
+        this.recH2 = seg[k + R_H2]!;
+        this.recNewlines = seg[k + R_NEWLINES]!;
+        this.recLastNl = seg[k + R_LAST_NL]!;
+        return this.recEnd <= this.window.base + this.window.length;
+      }
+      segs.shift();
+      this.recordAt = 0;
+    }
+    return false;
   }
 
   /** The current item, `len` bytes at `start`, is a byte-identical copy of `slot`'s: skip it. */
@@ -618,7 +723,15 @@ export class PlainStreamParser {
   private keyEnd = -1;
 
   /** Queues a builder call for the current item (its line info is taken before the item moves it). */
-  private enqueue(op: number, inPath: number, start: number, stop: number, slot: number): void {
+  private enqueue(
+    op: number,
+    inPath: number,
+    start: number,
+    stop: number,
+    slot: number,
+    newlines = 0,
+    lastNl = -1,
+  ): void {
     let q = this.queue;
     const at = this.queued * STRIDE;
     if (at + STRIDE > q.length) {
@@ -636,14 +749,8 @@ export class PlainStreamParser {
     q[at + Q_INNER] = inPath ? this.stepIndex : this.modeIndex;
     q[at + Q_LINE] = this.line;
     q[at + Q_LINE_START] = this.lineStart;
-    if (op === OP_PARSE) {
-      const lastNl = this.extent.lastNewline;
-      q[at + Q_NEWLINES] = this.extent.newlines;
-      q[at + Q_LAST_NL] = lastNl >= 0 ? lastNl - start : -1;
-    } else {
-      q[at + Q_NEWLINES] = 0;
-      q[at + Q_LAST_NL] = -1;
-    }
+    q[at + Q_NEWLINES] = newlines;
+    q[at + Q_LAST_NL] = lastNl;
     this.queued++;
   }
 

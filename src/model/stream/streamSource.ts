@@ -3,6 +3,7 @@
 // with DecompressionStream when they start with the gzip magic 1f 8b. Counts
 // the raw bytes read, for progress.
 import { isGzip } from '../bytes.ts';
+import { StepIndexer } from './stepIndexer.ts';
 
 export type StreamInput = Blob | Uint8Array;
 
@@ -34,6 +35,8 @@ export class GzipError extends Error {
 export const MEMORY_PIECE = 1 << 20;
 /** Blobs are read in slices of this size, the next ones while the current one is parsed. */
 export const BLOB_PIECE = 8 << 20;
+/** The first slice is smaller, so parsing starts as soon as possible. */
+export const FIRST_BLOB_PIECE = 1 << 20;
 /** Slices being read ahead at once (reading a File is slower than parsing it, so keep several coming). */
 export const READ_AHEAD = 3;
 
@@ -83,7 +86,8 @@ export class ChunkSource {
   /** Blob slices read with arrayBuffer(): one I/O request per 8 MiB, READ_AHEAD of them under way while parsing. */
   private async readSlice(blob: StreamableBlob): Promise<Uint8Array | null> {
     while (this.inflight.length < READ_AHEAD && this.blobAt < blob.size) {
-      const end = Math.min(blob.size, this.blobAt + this.blobPiece);
+      const piece = this.blobAt === 0 ? Math.min(this.blobPiece, FIRST_BLOB_PIECE) : this.blobPiece;
+      const end = Math.min(blob.size, this.blobAt + piece);
       const p = blob.slice!(this.blobAt, end).arrayBuffer();
       // A failed read is reported when it is awaited, not as an unhandled rejection meanwhile.
       p.catch(() => undefined);
@@ -145,5 +149,56 @@ export class ChunkSource {
   async close(): Promise<void> {
     await this.out?.cancel().catch(() => undefined);
     await this.reader?.cancel().catch(() => undefined);
+  }
+}
+
+/** A piece of the (decompressed) bytes, with the index records of the step objects that end in it. */
+export interface IndexedChunk {
+  readonly bytes: Uint8Array;
+  /** StepIndexer records, or null when nobody indexed the bytes. */
+  readonly records: Float64Array | null;
+}
+
+/** Where the streaming loader takes its bytes from: read here, or by a reader on another thread. */
+export interface ChunkStream {
+  /** Raw (possibly compressed) bytes read so far. */
+  readonly rawBytesRead: number;
+  readonly gzip: boolean;
+  open(): Promise<void>;
+  /** The next piece, or null at the end. Throws GzipError, or what reading the input threw. */
+  read(): Promise<IndexedChunk | null>;
+  close(): Promise<void>;
+}
+
+/** A ChunkStream over a ChunkSource on this thread, indexing the bytes with StepIndexer when asked. */
+export class LocalChunkStream implements ChunkStream {
+  private readonly source: ChunkSource;
+  private readonly indexer: StepIndexer | null;
+
+  constructor(input: StreamInput, opts: { readonly pieceBytes?: number; readonly index?: boolean } = {}) {
+    this.source = new ChunkSource(input, opts.pieceBytes);
+    this.indexer = opts.index ? new StepIndexer() : null;
+  }
+
+  get rawBytesRead(): number {
+    return this.source.rawBytesRead;
+  }
+
+  get gzip(): boolean {
+    return this.source.gzip;
+  }
+
+  open(): Promise<void> {
+    return this.source.open();
+  }
+
+  async read(): Promise<IndexedChunk | null> {
+    const bytes = await this.source.next();
+    if (bytes === null) return null;
+    return { bytes, records: this.indexer === null ? null : this.indexer.push(bytes) };
+  }
+
+  close(): Promise<void> {
+    return this.source.close();
   }
 }
