@@ -18,6 +18,8 @@
 // BENCH_PROFILE_WORKER=<dir> also writes CPU profiles of the app's workers
 // and of the page's main thread (to the tree drawn) per size into <dir>.
 //   node --import tsx bench/run-bench.ts [--sizes 1k,10k,100k,250k,chain10k] [--quick]
+//     [--repeat N] (N loads per size in fresh browsers; the median run is reported)
+//     [--app DIR] (measure an app already built in DIR instead of building one)
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -62,6 +64,13 @@ function percentile(xs: number[], p: number): number | null {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
+/** The run with the median load ratio (the median load time where no ratio could be made). */
+function medianRun(runs: SizeResult[]): SizeResult {
+  const key = (r: SizeResult): number => r.loadVsJsonParse ?? r.load.ms ?? Number.POSITIVE_INFINITY;
+  const sorted = [...runs].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 export interface SizeResult {
   name: string;
   shape: string;
@@ -69,7 +78,7 @@ export interface SizeResult {
   fileBytes: number;
   loadAverage: { before: number[]; after: number[] };
   load: { ok: boolean; ms: number | null; signal: string; message?: string };
-  /** Where the load time went: until the worker's biggest message (the result) arrived, its deserialisation, then the main thread until drawn. */
+  /** Where the load time went: until the worker's last message (the result) arrived, its deserialisation, then the main thread until drawn. */
   loadPhases: { workerResultMs: number; deserializeMs: number; mainThreadMs: number } | null;
   jsonParse: {
     ok: boolean;
@@ -80,6 +89,19 @@ export interface SizeResult {
     error?: string;
   };
   loadVsJsonParse: number | null;
+  /**
+   * The load (which reads the File) against reading the same File whole
+   * (file.arrayBuffer()) and then TextDecoder + JSON.parse: both from the same
+   * starting point. loadVsJsonParse leaves the read out of the baseline only.
+   */
+  loadVsReadAndParse?: number | null;
+  /** With --repeat: every run's load, JSON.parse and ratio (this result is the median run). */
+  repeats?: Array<{
+    loadMs: number | null;
+    jsonParseMs: number | null;
+    readMs: number | null;
+    ratio: number | null;
+  }>;
   heap: {
     peakMainBytes: number;
     peakWorkerBytes: number;
@@ -229,16 +251,14 @@ async function benchSize(spec: SizeSpec, file: string, url: string, quick: boole
         const b = (window as unknown as { __bench: ProbeState }).__bench;
         return { start: b.loadStart, messages: b.messages };
       });
-      const biggest = msgs.messages.reduce<[number, number] | null>(
-        (best, m) => (best === null || m[1] > best[1] ? m : best),
-        null,
-      );
-      if (biggest) {
-        const at = biggest[0] - msgs.start;
+      // The result is the worker's last message of the load (steps parts come before it).
+      const last = msgs.messages.filter((m) => m[0] - msgs.start <= loadMs).at(-1);
+      if (last) {
+        const at = last[0] - msgs.start;
         result.loadPhases = {
           workerResultMs: at,
-          deserializeMs: biggest[1],
-          mainThreadMs: loadMs - at - biggest[1],
+          deserializeMs: last[1],
+          mainThreadMs: loadMs - at - last[1],
         };
       }
     }
@@ -306,7 +326,10 @@ async function benchSize(spec: SizeSpec, file: string, url: string, quick: boole
         parseMs: best.parseMs,
         readMs: best.readMs,
       };
-      if (result.load.ms !== null) result.loadVsJsonParse = result.load.ms / result.jsonParse.ms!;
+      if (result.load.ms !== null) {
+        result.loadVsJsonParse = result.load.ms / result.jsonParse.ms!;
+        result.loadVsReadAndParse = result.load.ms / (best.readMs + best.decodeMs + best.parseMs);
+      }
     } else {
       const failed = parses[0] as Extract<ParseTiming, { ok: false }> | undefined;
       result.jsonParse = { ok: false, ms: null, error: failed?.error ?? 'not measured' };
@@ -330,6 +353,9 @@ function printTable(results: SizeResult[]): void {
     r.load.ok ? `${ms(r.load.ms)} ms` : `FAILED${r.load.message ? `: ${r.load.message.slice(0, 60)}` : ''}`,
     r.jsonParse.ok ? `${ms(r.jsonParse.ms)} ms` : `n/a (${(r.jsonParse.error ?? '').slice(0, 40)})`,
     r.loadVsJsonParse === null ? '-' : `${r.loadVsJsonParse.toFixed(2)}x`,
+    r.loadVsReadAndParse == null || r.jsonParse.readMs === undefined
+      ? '-'
+      : `${r.loadVsReadAndParse.toFixed(2)}x (read ${ms(r.jsonParse.readMs)} ms)`,
     r.heap ? `${mb(r.heap.peakTotalBytes)} MB (${r.heap.peakTotalVsFile.toFixed(2)}x)` : '-',
     r.heap ? `${mb(r.heap.rendererPeakRssBytes)} MB` : '-',
     r.filter?.apply ? `${ms(r.filter.apply.median)} ms` : '-',
@@ -342,6 +368,7 @@ function printTable(results: SizeResult[]): void {
     'load to tree drawn',
     'bare JSON.parse',
     'load/parse',
+    'load/(read+parse)',
     'peak JS heap (x file)',
     'renderer peak RSS',
     'state filter',
@@ -368,30 +395,54 @@ function printTable(results: SizeResult[]): void {
 async function main(argv: string[]): Promise<void> {
   let sizes: SizeSpec[] = [...ALL_SIZES];
   let quick = false;
+  /** A built app to measure instead of building one (A/B comparisons). */
+  let appDir = '';
+  /** Loads per size, each in a fresh browser; the run with the median load ratio is reported. */
+  let repeat = 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sizes') sizes = parseSizes(argv[++i] ?? '');
     else if (a === '--quick') quick = true;
+    else if (a === '--app') appDir = argv[++i] ?? '';
+    else if (a === '--repeat') repeat = Math.max(1, Number(argv[++i] ?? '1') || 1);
     else throw new Error(`unknown option ${a}`);
   }
   if (quick && !argv.includes('--sizes')) sizes = parseSizes('1k,10k,chain10k');
-  const args = ['vite', 'build', '--outDir', 'bench/out/app', '--emptyOutDir', '--logLevel', 'warn'];
-  // Readable function names in the worker's profile.
-  if (process.env.BENCH_PROFILE_WORKER) args.push('--minify', 'false');
-  console.log('bench: building the app into bench/out/app');
-  const b = spawnSync('npx', args, { stdio: 'inherit' });
-  if (b.status !== 0) process.exit(b.status ?? 1);
+  if (appDir === '') {
+    appDir = 'bench/out/app';
+    const args = ['vite', 'build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'warn'];
+    // Readable function names in the worker's profile.
+    if (process.env.BENCH_PROFILE_WORKER) args.push('--minify', 'false');
+    console.log(`bench: building the app into ${appDir}`);
+    const b = spawnSync('npx', args, { stdio: 'inherit' });
+    if (b.status !== 0) process.exit(b.status ?? 1);
+  } else {
+    console.log(`bench: measuring the app built in ${appDir}`);
+  }
   const files = sizes.map((s) => ensureGenerated(s, 'bench/out', SEED, null));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
   await browser.close();
   const results: SizeResult[] = [];
-  const server = await startStaticServer('bench/out/app');
+  const server = await startStaticServer(appDir);
   try {
     for (let k = 0; k < sizes.length; k++) {
       const spec = sizes[k]!;
       console.log(`bench: ${spec.name} (${files[k]})`);
-      const r = await benchSize(spec, files[k]!, server.url, quick);
+      const runs: SizeResult[] = [];
+      for (let n = 0; n < repeat; n++) runs.push(await benchSize(spec, files[k]!, server.url, quick));
+      const r = medianRun(runs);
+      if (repeat > 1) {
+        r.repeats = runs.map((x) => ({
+          loadMs: x.load.ms,
+          jsonParseMs: x.jsonParse.ms,
+          readMs: x.jsonParse.readMs ?? null,
+          ratio: x.loadVsJsonParse,
+        }));
+        console.log(
+          `  ${repeat} runs: ratios ${runs.map((x) => (x.loadVsJsonParse === null ? '-' : x.loadVsJsonParse.toFixed(2))).join(', ')}; reporting the median`,
+        );
+      }
       results.push(r);
       console.log(
         `  load ${r.load.ok ? `${ms(r.load.ms)} ms via ${r.load.signal}` : `failed ${r.load.message ?? ''}`}; ` +

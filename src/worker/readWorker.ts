@@ -14,5 +14,6 @@ const server = new ReadServer((message, transfer) => scope.postMessage(message, 
 scope.addEventListener('message', (event) => {
   const m = event.data;
   if (m.type === 'more') server.more();
+  else if (m.type === 'recycle') server.recycle(m.buffers);
   else if (m.type === 'read') void server.read(m);
 });

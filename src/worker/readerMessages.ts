@@ -21,7 +21,13 @@ export interface MoreMessage {
   readonly type: 'more';
 }
 
-export type ToReader = ReadRequest | MoreMessage;
+/** Load worker -> reader: buffers of chunks it has copied out, to read into again. */
+export interface RecycleMessage {
+  readonly type: 'recycle';
+  readonly buffers: readonly ArrayBuffer[];
+}
+
+export type ToReader = ReadRequest | MoreMessage | RecycleMessage;
 
 /** Reader -> load worker: the next (decompressed) bytes and the records of the step objects that end in them. */
 export interface ChunkMessage {

@@ -150,6 +150,16 @@ class WorkerChunkStream implements ChunkStream {
     }
   }
 
+  /** Sends the buffers of pieces the loader has copied out back to the reader, to read into again. */
+  recycle(pieces: readonly Uint8Array[]): void {
+    if (this.worker === null || this.local !== null) return;
+    const buffers: ArrayBuffer[] = [];
+    for (const p of pieces)
+      if (p.buffer instanceof ArrayBuffer && !buffers.includes(p.buffer)) buffers.push(p.buffer);
+    const message: ToReader = { type: 'recycle', buffers };
+    this.worker.postMessage(message, buffers);
+  }
+
   async close(): Promise<void> {
     this.ended = true;
     this.stopWorker();

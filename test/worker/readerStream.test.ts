@@ -23,7 +23,9 @@ class FakeReaderWorker extends EventTarget {
   chunks = 0;
   mores = 0;
   maxAhead = 0;
-  private readonly server = new ReadServer((message, transfer) => this.emit(message, transfer));
+  /** Buffers the load worker sent back. */
+  recycled = 0;
+  readonly server = new ReadServer((message, transfer) => this.emit(message, transfer));
 
   constructor(url: URL, options: { type?: string }) {
     super();
@@ -34,12 +36,15 @@ class FakeReaderWorker extends EventTarget {
       queueMicrotask(() => this.fail('Failed to load module'));
   }
 
-  postMessage(message: ToReader): void {
+  postMessage(message: ToReader, transfer: Transferable[] = []): void {
     if (this.terminated || FakeReaderWorker.behaviour === 'cannot-start') return;
-    const m = structuredClone(message);
+    const m = structuredClone(message, { transfer });
     if (m.type === 'more') {
       this.mores++;
       this.server.more();
+    } else if (m.type === 'recycle') {
+      this.recycled += m.buffers.length;
+      this.server.recycle(m.buffers);
     } else {
       void this.server.read(m);
     }
@@ -78,6 +83,8 @@ async function viaReader(
 ): Promise<{ result: FileLoadResult; stats: StreamLoadStats }> {
   let stats: StreamLoadStats | undefined;
   const result = await loadHistoryStream(input, name, {
+    // Each piece goes to the parser (and its buffer back to the reader) as it comes.
+    batchBytes: 1,
     openBlob: (blob) => openReaderWorker(blob, pieceBytes !== undefined ? { pieceBytes } : {}),
     onStats: (s) => {
       stats = s;
@@ -124,6 +131,10 @@ describe('reading through the reader worker', () => {
     expect(reader.chunks).toBeGreaterThan(30);
     expect(reader.maxAhead).toBeLessThanOrEqual(READER_CREDIT);
     expect(reader.maxAhead).toBeGreaterThan(0);
+    // The chunks came in a few buffers, read into again after the loader sent them back.
+    expect(reader.recycled).toBeGreaterThan(reader.chunks / 2);
+    expect(reader.server.buffersMade).toBeGreaterThan(0);
+    expect(reader.server.buffersMade).toBeLessThanOrEqual(READER_CREDIT + 2);
   });
 
   it('gunzips in the reader', async () => {

@@ -192,6 +192,7 @@ export async function loadHistoryStream(
       }
       checkAbort();
       parser.push(pending);
+      source.recycle?.(pending);
       pending = [];
       sinceYield += pendingBytes;
       pendingBytes = 0;

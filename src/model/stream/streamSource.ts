@@ -167,6 +167,8 @@ export interface ChunkStream {
   open(): Promise<void>;
   /** The next piece, or null at the end. Throws GzipError, or what reading the input threw. */
   read(): Promise<IndexedChunk | null>;
+  /** The loader is done with these pieces' bytes (copied out): their buffers may be reused. */
+  recycle?(pieces: readonly Uint8Array[]): void;
   close(): Promise<void>;
 }
 
