@@ -92,14 +92,48 @@ type Outcome =
 interface Session {
   readonly worker: Worker;
   ready: boolean;
+  /** It reported an error before it was ready (seen even while nobody was loading with it). */
+  failedToStart: boolean;
+}
+
+/** A load worker started ahead of time (prewarmLoadWorker), so a file does not wait for one to start. */
+let spare: Session | null = null;
+let keepSpare = false;
+/** How long after a load the next spare worker is started (not to compete with drawing the new run). */
+const SPARE_DELAY_MS = 500;
+
+/**
+ * Starts a load worker now, for the next loadFiles, and a fresh one a moment
+ * after each load (the app calls this once it has drawn its first page).
+ */
+export function prewarmLoadWorker(): void {
+  keepSpare = true;
+  refillSpare();
+}
+
+function refillSpare(): void {
+  if (!keepSpare || spare !== null || typeof Worker === 'undefined') return;
+  spare = startWorker();
+}
+
+function takeSession(): Session | null {
+  const s = spare;
+  spare = null;
+  // One that could not start is dropped; a new one shows (to requestLoad) whether workers can start here.
+  if (s !== null && !s.failedToStart) return s;
+  s?.worker.terminate();
+  return startWorker();
 }
 
 function startWorker(): Session | null {
   try {
     const worker = new Worker(new URL('./loadWorker.ts', import.meta.url), { type: 'module' });
-    const session: Session = { worker, ready: false };
+    const session: Session = { worker, ready: false, failedToStart: false };
     worker.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (isWorkerResponse(event.data)) session.ready = true;
+    });
+    worker.addEventListener('error', () => {
+      if (!session.ready) session.failedToStart = true;
     });
     return session;
   } catch {
@@ -126,7 +160,7 @@ async function loadInWorkers(
         results[i] = failed(cancelledError(safeName(input)));
         continue;
       }
-      session ??= startWorker();
+      session ??= takeSession();
       if (session === null) return i;
       const outcome = await requestLoad(session, nextId++, input, opts);
       switch (outcome.kind) {
@@ -155,6 +189,7 @@ async function loadInWorkers(
     return inputs.length;
   } finally {
     session?.worker.terminate();
+    if (keepSpare) setTimeout(refillSpare, SPARE_DELAY_MS);
   }
 }
 

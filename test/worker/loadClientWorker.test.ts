@@ -1,64 +1,12 @@
-// loadFiles() on the worker path, with a stand-in Worker that runs the real
-// worker handler in this thread and copies every message with structuredClone:
+// loadFiles() on the worker path, with a stand-in Worker (fakeLoadWorker.ts)
+// that runs the real worker handler in this thread:
 // results in order, fallback when the worker cannot start, a crash that fails
 // one file only, and cancellation that terminates the worker.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileLoadResult } from '../../src/model/types.ts';
 import { loadFiles } from '../../src/worker/loadClient.ts';
-import { isWorkerRequest, type WorkerResponse } from '../../src/worker/messages.ts';
-import { handleLoadRequest } from '../../src/worker/workerHandler.ts';
+import { FakeWorker } from './fakeLoadWorker.ts';
 import { fixtureBlob, fixtureBytes } from './fixtures.ts';
-
-type Behaviour = 'normal' | 'cannot-start';
-
-class FakeWorker extends EventTarget {
-  static instances: FakeWorker[] = [];
-  static behaviour: Behaviour = 'normal';
-  /** Requests for this file name make the worker die with this message. */
-  static crashOn: { name: string; message: string } | null = null;
-
-  readonly url: string;
-  terminated = false;
-  readonly received: string[] = [];
-
-  constructor(url: URL, options: { type?: string }) {
-    super();
-    this.url = url.href;
-    expect(options.type).toBe('module');
-    FakeWorker.instances.push(this);
-    queueMicrotask(() => {
-      if (FakeWorker.behaviour === 'cannot-start') this.fail('Failed to load module script');
-      else this.emit({ type: 'ready' });
-    });
-  }
-
-  postMessage(message: unknown): void {
-    const request = structuredClone(message);
-    // A worker that never started handles nothing; a started one gets requests after its 'ready'.
-    if (this.terminated || FakeWorker.behaviour === 'cannot-start' || !isWorkerRequest(request)) return;
-    this.received.push(request.name);
-    const crash = FakeWorker.crashOn;
-    if (crash && crash.name === request.name) {
-      queueMicrotask(() => this.fail(crash.message));
-      return;
-    }
-    queueMicrotask(() => void handleLoadRequest(request, (m) => this.emit(m)));
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  private emit(message: WorkerResponse): void {
-    if (this.terminated) return;
-    this.dispatchEvent(new MessageEvent('message', { data: structuredClone(message) }));
-  }
-
-  private fail(message: string): void {
-    if (this.terminated) return;
-    this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
-  }
-}
 
 function kinds(results: readonly FileLoadResult[]): string[] {
   return results.map((r) => (r.ok ? `ok:${r.runs.length}` : r.error.kind));
