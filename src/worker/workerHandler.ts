@@ -13,7 +13,7 @@ import { packRunHeader, packSteps, partBuffers } from './runTransfer.ts';
 export type PostToPage = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
 /** Progress messages closer together than this are coalesced (the latest one wins). */
-const PROGRESS_INTERVAL_MS = 40;
+const PROGRESS_INTERVAL_MS = 100;
 /** Steps per `steps` message: small enough that the page unpacks one while the worker packs the next. */
 const STEPS_PER_PART = 8192;
 
