@@ -1,6 +1,6 @@
 // The accessible outline of the active run's step tree (WAI-ARIA tree view
 // pattern): one flat list of treeitems with aria-level/setsize/posinset,
-// roving tabindex and the pattern's keys. Rows come from flattenOutline and
+// roving tabindex and the pattern's keys, type-ahead included (typeAhead.ts). Rows come from flattenOutline and
 // are virtualised (@tanstack/react-virtual, fixed row height); the focused
 // row is always rendered so focus never lands on a missing element. Selection
 // and collapsed steps are shared with the drawing through the store.
@@ -20,6 +20,7 @@ import {
   siblingSteps,
 } from './flattenOutline.ts';
 import './outline.css';
+import { isTypeAheadKey, type TypedText, typeAheadRow, typeAheadText } from './typeAhead.ts';
 
 const ROW_HEIGHT = 26;
 /** Rows rendered when the list cannot measure itself (hidden, or jsdom). */
@@ -47,6 +48,8 @@ export function StepOutline() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [shownRun, setShownRun] = useState(run);
   const lastSelectedRef = useRef(selectedStep);
+  /** What has been typed for type-ahead, and when. */
+  const typedRef = useRef<TypedText | null>(null);
 
   const keep = hide && filter?.active ? filter.keep : null;
   const rows = useMemo(
@@ -109,6 +112,10 @@ export function StepOutline() {
   }
 
   const keyOf = (row: number) => rows.step[row]!;
+  const nameOfRow = (row: number): string => {
+    const key = keyOf(row);
+    return key === DETACHED_GROUP ? 'Detached steps' : (run.steps[key]?.stateName ?? '');
+  };
 
   const moveTo = (row: number) => {
     if (row < 0 || row >= rows.count) return;
@@ -174,8 +181,14 @@ export function StepOutline() {
         if (siblings.size > 0) setCollapsed([...collapsed].filter((i) => !siblings.has(i)));
         break;
       }
-      default:
-        return;
+      default: {
+        // '/' belongs to the page (it focuses the state filter).
+        if (!isTypeAheadKey(e) || e.key === '/') return;
+        const typed = typeAheadText(typedRef.current, e.key, e.timeStamp);
+        typedRef.current = typed;
+        const target = typeAheadRow(rows.count, nameOfRow, row, typed.text);
+        if (target >= 0 && target !== row) moveTo(target);
+      }
     }
     e.preventDefault();
   };

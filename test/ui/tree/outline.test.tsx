@@ -74,6 +74,26 @@ describe('StepOutline', () => {
     expect(item('receive_message completed')).toHaveFocus();
   });
 
+  it('moves focus by typing the start of a state name (type-ahead)', async () => {
+    const user = userEvent.setup();
+    show(branchingRun());
+    await user.tab();
+    expect(item('receive_message completed')).toHaveFocus();
+    await user.keyboard('r');
+    expect(item('retrieve_context completed')).toHaveFocus();
+    expect(item('retrieve_context completed')).toHaveAttribute('tabindex', '0');
+    await user.keyboard('r'); // the same letter again: the next one starting with it
+    expect(item('rank_passages completed')).toHaveFocus();
+    await new Promise((resolve) => setTimeout(resolve, 800)); // a pause starts a new search
+    await user.keyboard('pol');
+    expect(item('policy_check completed')).toHaveFocus();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await user.keyboard('x'); // no state starts with it: focus stays
+    expect(item('policy_check completed')).toHaveFocus();
+    // Typing moves focus only; selection still needs Enter.
+    expect(useExplorerStore.getState().selectedStep).toBe(-1);
+  });
+
   it('collapses and expands, hiding the children and showing how many are hidden', async () => {
     const user = userEvent.setup();
     const run = branchingRun();
