@@ -582,11 +582,9 @@ export class PlainStreamParser {
     const h1 = this.recH1;
     const h2 = this.recH2;
     this.stats.fromRecords++;
-    const same = (slot: number): boolean =>
-      slots.length[slot] === len && slots.hash1[slot] === h1 && slots.hash2[slot] === h2;
     this.keyEnd = -1;
     const guess = this.guessSlot(inPath);
-    if (guess >= 0 && same(guess)) {
+    if (guess >= 0 && this.sameBytes(guess, len, h1, h2)) {
       if (!inPath) this.storedGuess = guess + 1;
       this.skipCopy(guess, inPath, start, len);
       return true;
@@ -598,7 +596,7 @@ export class PlainStreamParser {
         this.keyEnd = idEnd - start;
         const slot = slots.find(b, headIdStart, idEnd);
         if (slot >= 0) {
-          if (slot !== guess && same(slot)) {
+          if (slot !== guess && this.sameBytes(slot, len, h1, h2)) {
             if (!inPath) this.storedGuess = slot + 1;
             this.skipCopy(slot, inPath, start, len);
             return true;
@@ -609,6 +607,12 @@ export class PlainStreamParser {
     }
     this.cutOut(inPath, start, start + len, h1, h2, this.recNewlines, this.recLastNl);
     return true;
+  }
+
+  /** True when `slot`'s first copy has this length and hash. */
+  private sameBytes(slot: number, len: number, h1: number, h2: number): boolean {
+    const slots = this.slots;
+    return slots.length[slot] === len && slots.hash1[slot] === h1 && slots.hash2[slot] === h2;
   }
 
   /** The current item [start, stop) is a new copy: register it (when it has a key) and queue its parse. */
