@@ -25,6 +25,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { type BrowserProcess, browserProcesses, cpuTimes } from './browser/browserProcesses.ts';
 import { type HeapPeaks, HeapSampler, rendererPeakRss } from './browser/heapSampler.ts';
 import {
   bareJsonParse,
@@ -64,6 +65,26 @@ function percentile(xs: number[], p: number): number | null {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
+/** CPU time the browser's processes used between two readings, by process type. */
+function loadCpu(
+  processes: readonly BrowserProcess[],
+  before: ReadonlyMap<number, number>,
+  after: ReadonlyMap<number, number>,
+  /** Wall time between the two readings. */
+  wallMs: number,
+): SizeResult['loadCpu'] {
+  const byType: Record<string, number> = {};
+  let total = 0;
+  for (const { pid, type } of processes) {
+    const a = after.get(pid);
+    const b = before.get(pid);
+    if (a === undefined || b === undefined) continue;
+    byType[type] = (byType[type] ?? 0) + (a - b);
+    total += a - b;
+  }
+  return { totalMs: total, wallMs, byType, busyCores: wallMs > 0 ? total / wallMs : null };
+}
+
 /** The run with the median load ratio (the median load time where no ratio could be made). */
 function medianRun(runs: SizeResult[]): SizeResult {
   const key = (r: SizeResult): number => r.loadVsJsonParse ?? r.load.ms ?? Number.POSITIVE_INFINITY;
@@ -89,6 +110,19 @@ export interface SizeResult {
     error?: string;
   };
   loadVsJsonParse: number | null;
+  /**
+   * CPU time the browser used from handing it the file to the tree drawn (all
+   * its processes, every thread: workers, V8's background threads, reading the
+   * file), by process type, and how many cores that kept busy on average.
+   * Read from /proc at 10 ms resolution.
+   */
+  loadCpu?: {
+    totalMs: number;
+    /** Wall time between the two readings (the load, and the moment it takes to see its end). */
+    wallMs: number;
+    byType: Record<string, number>;
+    busyCores: number | null;
+  } | null;
   /**
    * The load (which reads the File) against reading the same File whole
    * (file.arrayBuffer()) and then TextDecoder + JSON.parse: both from the same
@@ -236,9 +270,13 @@ async function benchSize(spec: SizeSpec, file: string, url: string, quick: boole
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    const processes = browserProcesses(marker);
+    const cpuBefore = cpuTimes(processes);
+    const cpuFrom = performance.now();
     sampler.start(50);
     await input.setInputFiles(file);
     result.load = await waitForLoad(page, spec.steps >= 200_000 ? 900_000 : 300_000);
+    result.loadCpu = loadCpu(processes, cpuBefore, cpuTimes(processes), performance.now() - cpuFrom);
     debug(`loaded ${JSON.stringify(result.load)}`);
     if (result.load.signal === 'outline+canvas') {
       result.notes.push(
@@ -386,7 +424,15 @@ function printTable(results: SizeResult[]): void {
       const p = r.loadPhases;
       console.log(
         `phases (${r.name}): worker result after ${ms(p.workerResultMs)} ms, ` +
-          `deserialise ${ms(p.deserializeMs)} ms, main thread to drawn ${ms(p.mainThreadMs)} ms`,
+          `deserialise ${ms(p.deserializeMs)} ms, main thread to drawn ${ms(p.mainThreadMs)} ms` +
+          (r.loadCpu
+            ? `; browser CPU ${ms(r.loadCpu.totalMs)} ms (${Object.entries(r.loadCpu.byType)
+                .filter(([, v]) => v > 0)
+                .map(([k, v]) => `${k} ${ms(v)}`)
+                .join(
+                  ', ',
+                )}) in ${ms(r.loadCpu.wallMs)} ms, ${r.loadCpu.busyCores?.toFixed(1) ?? '-'} cores busy`
+            : ''),
       );
     }
   }

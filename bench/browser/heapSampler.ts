@@ -3,8 +3,8 @@
 // (auto-attached, non-flattened CDP sessions on the same page session, so the
 // loader's worker is counted too). Also reads the renderer processes' peak
 // resident memory (VmHWM) from /proc, which includes array buffers.
-import { readdirSync, readFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
+import { browserProcesses, peakRss } from './browserProcesses.ts';
 
 export interface HeapPeaks {
   /** Highest main-thread heap seen, bytes. */
@@ -151,40 +151,7 @@ export class HeapSampler {
  * benchmark adds so it can find its own browser among others on the machine).
  */
 export function rendererPeakRss(marker: string): number {
-  const parent = new Map<number, number>();
-  let browserPid = -1;
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parent.set(Number(d), ppid);
-      if (browserPid < 0 && readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(marker))
-        browserPid = Number(d);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  if (browserPid < 0) return 0;
-  const isDescendant = (pid: number): boolean => {
-    let p = parent.get(pid);
-    for (let k = 0; k < 10 && p !== undefined; k++) {
-      if (p === browserPid) return true;
-      p = parent.get(p);
-    }
-    return false;
-  };
   let best = 0;
-  for (const pid of parent.keys()) {
-    if (!isDescendant(pid)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer')) continue;
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) best = Math.max(best, Number(m[1]) * 1024);
-    } catch {
-      // gone
-    }
-  }
+  for (const p of browserProcesses(marker)) if (p.type === 'renderer') best = Math.max(best, peakRss(p.pid));
   return best;
 }
