@@ -40,6 +40,8 @@ function startReader(): Reader {
 
 /** Whether a spare reader is kept ready (once prewarmReader has been called). */
 let keepSpare = false;
+/** How long after a file's reading ends the next spare reader is started. */
+const SPARE_DELAY_MS = 500;
 
 /**
  * Starts a reader worker now, for the next openReaderWorker, and another
@@ -195,7 +197,7 @@ class WorkerChunkStream implements ChunkStream {
     if (this.worker === null) return;
     this.worker.terminate();
     this.worker = null;
-    // Ready for the next file.
-    refillSpare();
+    // Ready for the next file, once this one has been passed on to the page.
+    if (keepSpare) setTimeout(refillSpare, SPARE_DELAY_MS);
   }
 }

@@ -181,8 +181,8 @@ describe('reading through the reader worker', () => {
     const bytes = fixtureBytes('orphan-step.json');
     const { result } = await viaReader(blobOf(bytes), 'orphan-step.json');
     expect(result).toEqual(await loadPlain(bytes, 'orphan-step.json'));
-    // The spare did the reading; a new spare waits for the next file.
-    expect(FakeReaderWorker.instances).toHaveLength(2);
+    // The spare did the reading; a new spare is started a moment later for the next file.
+    await vi.waitFor(() => expect(FakeReaderWorker.instances).toHaveLength(2), { timeout: 3000 });
     expect(FakeReaderWorker.instances[0]!.terminated).toBe(true);
     expect(FakeReaderWorker.instances[1]!.terminated).toBe(false);
   });
