@@ -1,8 +1,9 @@
 // Opening files as a user does: every real producer file through the "Open
-// history files" input, a database file holding three runs, a broken file after
+// history files" input, gzip-compressed files, a database file holding three runs, a broken file after
 // a good one, the built-in samples on a first visit, and markup in file text.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import {
   alerts,
   button,
@@ -55,6 +56,27 @@ e2e.test('opens all fixtures at once: every run is listed, none is reported as f
   await expectLoadedRun(page, ['noop', 'empty-1', stepsPattern('0')]);
   assert.equal(await alerts(page).count(), 0, 'no file was reported as failed');
 });
+
+e2e.test(
+  'gzip-compressed histories open like the plain files (read and gunzipped off the page)',
+  async ({ page }) => {
+    await openApp(page);
+    const fanout = writeTempFile('fanout-2k.json.gz', gzipSync(readFileSync(fixturePath('fanout-2k.json'))));
+    const llm = writeTempFile(
+      'llm-branching.json.gz',
+      gzipSync(readFileSync(fixturePath('llm-branching.json'))),
+    );
+    await openFiles(page, [fanout, llm]);
+    await expectLoadedRun(page, [
+      'enrichment_pipeline',
+      'pipe-2k',
+      stepsPattern('1,809'),
+      'fanout-2k.json.gz',
+    ]);
+    await expectLoadedRun(page, ['support_agent', 'conv-7f3a', stepsPattern('10'), 'llm-branching.json.gz']);
+    assert.equal(await alerts(page).count(), 0, 'no error message for the gzip files');
+  },
+);
 
 e2e.test('file-storage-db.json: shows its three runs and switches between them', async ({ page }) => {
   await openApp(page);
