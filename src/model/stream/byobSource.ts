@@ -4,7 +4,8 @@
 // a new one per slice: every new ArrayBuffer adds to the "external memory"
 // that makes V8 collect garbage, in both workers the bytes pass through.
 // The consumer hands each buffer back with giveBack() once it has copied the
-// bytes out. Plain (not gzip) input only: see openByob.
+// bytes out. No gunzipping: the reader worker uses it for plain files only
+// (readerHandler.ts) and LocalChunkStream for gzip ones.
 import { StepIndexer } from './stepIndexer.ts';
 import { BLOB_PIECE, type ChunkStream, FIRST_BLOB_PIECE, type IndexedChunk } from './streamSource.ts';
 

@@ -3,7 +3,9 @@
 // fed with bytes a window at a time. It tracks only the top levels itself;
 // each step object is either recognised as a byte-identical repeat of an
 // earlier copy (step_id read from its head, then length + hash compared; no
-// decoding) or cut out to be parsed. The builder calls are queued while a
+// decoding) or cut out to be parsed. When the bytes come with StepIndexer
+// records (pushRecords), an item's length and hash are taken from its record
+// instead of from its bytes. The builder calls are queued while a
 // window is scanned and replayed at the end of each run() (and before any
 // error leaves it): the cut-out steps of the window are decoded and parsed in
 // one TextDecoder + JSON.parse call (each on its own, with the model's
