@@ -25,6 +25,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { startServer } from '../src/cli/server.ts';
 import { type BrowserProcess, browserProcesses, cpuTimes } from './browser/browserProcesses.ts';
 import { type HeapPeaks, HeapSampler, rendererPeakRss } from './browser/heapSampler.ts';
 import {
@@ -35,7 +36,6 @@ import {
   type UiTiming,
 } from './browser/pageTasks.ts';
 import { installProbe, type ProbeState } from './browser/probe.ts';
-import { startStaticServer } from './browser/staticServer.ts';
 import { ALL_SIZES, ensureGenerated, parseSizes, type SizeSpec } from './generate.ts';
 
 const SEED = 20250920;
@@ -470,13 +470,14 @@ async function main(argv: string[]): Promise<void> {
   const chromiumVersion = browser.version();
   await browser.close();
   const results: SizeResult[] = [];
-  const server = await startStaticServer(appDir);
+  // The app served as `fsm-history-explorer` serves it (same headers, CSP included).
+  const server = await startServer({ root: appDir, files: [], port: 0 });
   try {
     for (let k = 0; k < sizes.length; k++) {
       const spec = sizes[k]!;
       console.log(`bench: ${spec.name} (${files[k]})`);
       const runs: SizeResult[] = [];
-      for (let n = 0; n < repeat; n++) runs.push(await benchSize(spec, files[k]!, server.url, quick));
+      for (let n = 0; n < repeat; n++) runs.push(await benchSize(spec, files[k]!, server.origin, quick));
       const r = medianRun(runs);
       if (repeat > 1) {
         r.repeats = runs.map((x) => ({
