@@ -21,6 +21,7 @@ import { stepIdOf } from '../stepFields.ts';
 import { DATA_MODES, type JsonValue } from '../types.ts';
 import { hashOut, hashRange } from './byteHash.ts';
 import { ByteWindow } from './byteWindow.ts';
+import { float64WithRoom } from './growable.ts';
 import { ObjectExtent } from './objectExtent.ts';
 import { R_END, R_H1, R_H2, R_LAST_NL, R_NEWLINES, R_START, REC } from './stepIndexer.ts';
 import { ALIVE, DEAD, StepSlots } from './stepSlots.ts';
@@ -738,14 +739,9 @@ export class PlainStreamParser {
     newlines = 0,
     lastNl = -1,
   ): void {
-    let q = this.queue;
     const at = this.queued * STRIDE;
-    if (at + STRIDE > q.length) {
-      const g = new Float64Array(q.length * 2);
-      g.set(q);
-      this.queue = g;
-      q = g;
-    }
+    const q = float64WithRoom(this.queue, at + STRIDE);
+    this.queue = q;
     q[at + Q_OP] = op;
     q[at + Q_IN_PATH] = inPath;
     q[at + Q_START] = start;

@@ -11,6 +11,7 @@
 // structure here, never a record's content). Resumable across chunks.
 import { hashOut, hashRange } from './byteHash.ts';
 import { ByteWindow } from './byteWindow.ts';
+import { float64WithRoom } from './growable.ts';
 import { ObjectExtent } from './objectExtent.ts';
 
 /** Numbers per record in a records array. */
@@ -34,6 +35,32 @@ const CLOSE_BRACKET = 0x5d;
 /** Containers around a step object: the top-level object, `paths` or `mode_storage`, the path or list. */
 const STEP_DEPTH = 3;
 
+/** Records (REC numbers each) appended one by one. */
+class RecordList {
+  data = new Float64Array(REC * 64);
+  count = 0;
+
+  push(start: number, end: number, h1: number, h2: number, newlines: number, lastNl: number): void {
+    const at = this.count * REC;
+    const d = float64WithRoom(this.data, at + REC);
+    this.data = d;
+    d[at + R_START] = start;
+    d[at + R_END] = end;
+    d[at + R_H1] = h1;
+    d[at + R_H2] = h2;
+    d[at + R_NEWLINES] = newlines;
+    d[at + R_LAST_NL] = lastNl;
+    this.count++;
+  }
+
+  /** The records so far, as a new array; the list starts again empty. */
+  take(): Float64Array {
+    const out = this.data.slice(0, this.count * REC);
+    this.count = 0;
+    return out;
+  }
+}
+
 export class StepIndexer {
   private readonly window = new ByteWindow();
   private readonly extent = new ObjectExtent();
@@ -47,26 +74,23 @@ export class StepIndexer {
   /** An object is being measured by `extent`, from `objectStart`. */
   private inObject = false;
   private objectStart = 0;
-  private out = new Float64Array(REC * 1024);
-  private count = 0;
+  /** The records of the chunk being indexed. */
+  private readonly out = new RecordList();
   /**
    * The objects of the array being scanned and of the one before it, by
-   * position (REC numbers each, R_START unused): paths share prefixes, so the
-   * object at the same position of the previous path is most often the same
-   * bytes, recognised by hashing that many bytes instead of scanning them.
+   * position (starting at 0, so R_END is the length): paths share prefixes,
+   * so the object at the same position of the previous path is most often
+   * the same bytes, recognised by hashing that many bytes instead of
+   * scanning them.
    */
-  private cur = new Float64Array(REC * 64);
-  private prev = new Float64Array(REC * 64);
-  private curCount = 0;
-  private prevCount = 0;
+  private cur = new RecordList();
+  private prev = new RecordList();
   /**
-   * Distinct objects in the order first met (REC numbers each, as in `cur`),
-   * and where each is by its first hash half: mode_storage lists the steps
-   * in that order, so its next object is most often the one after the last
-   * it matched.
+   * Distinct objects in the order first met (as in `cur`), and where each is
+   * by its first hash half: mode_storage lists the steps in that order, so
+   * its next object is most often the one after the last it matched.
    */
-  private firstMet = new Float64Array(REC * 1024);
-  private firstMetCount = 0;
+  private readonly firstMet = new RecordList();
   private readonly firstMetAt = new Map<number, number>();
   private storedNext = 0;
 
@@ -77,9 +101,8 @@ export class StepIndexer {
     this.pos -= drop;
     this.objectStart -= drop;
     if (this.inObject) this.extent.shift(drop);
-    this.count = 0;
     this.scan();
-    return this.out.slice(0, this.count * REC);
+    return this.out.take();
   }
 
   private scan(): void {
@@ -126,8 +149,7 @@ export class StepIndexer {
           const t = this.prev;
           this.prev = this.cur;
           this.cur = t;
-          this.prevCount = this.curCount;
-          this.curCount = 0;
+          this.cur.count = 0;
         }
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         if (depth > 0) depth--;
@@ -142,27 +164,28 @@ export class StepIndexer {
 
   /** True (and recorded, `pos` past it) when the object at `start` is the previous array's object at this position. */
   private sameAsPrevious(start: number, end: number): boolean {
-    const k = this.curCount;
-    return k < this.prevCount && this.sameAs(this.prev, k * REC, start, end);
+    const k = this.cur.count;
+    return k < this.prev.count && this.sameAs(this.prev, k, start, end);
   }
 
   /** The same for the object after the last distinct one matched (mode_storage). */
   private sameAsStored(start: number, end: number): boolean {
     const k = this.storedNext;
-    if (k >= this.firstMetCount || !this.sameAs(this.firstMet, k * REC, start, end)) return false;
+    if (k >= this.firstMet.count || !this.sameAs(this.firstMet, k, start, end)) return false;
     this.storedNext = k + 1;
     return true;
   }
 
-  /** True (and recorded, `pos` past it) when the object at `start` has the bytes described at `list[at]`. */
-  private sameAs(list: Float64Array, at: number, start: number, end: number): boolean {
-    const len = list[at + R_END]!;
-    const stop = start + len;
+  /** True (and recorded, `pos` past it) when the object at `start` has the bytes of record `k` of `list`. */
+  private sameAs(list: RecordList, k: number, start: number, end: number): boolean {
+    const d = list.data;
+    const at = k * REC;
+    const stop = start + d[at + R_END]! - d[at + R_START]!;
     const w = this.window;
     if (stop > end || w.bytes[stop - 1] !== CLOSE_BRACE) return false;
     hashRange(w.view, w.bytes, start, stop);
-    if (hashOut.h1 !== list[at + R_H1] || hashOut.h2 !== list[at + R_H2]) return false;
-    this.emit(start, stop, list[at + R_NEWLINES]!, list[at + R_LAST_NL]!);
+    if (hashOut.h1 !== d[at + R_H1] || hashOut.h2 !== d[at + R_H2]) return false;
+    this.emit(start, stop, d[at + R_NEWLINES]!, d[at + R_LAST_NL]!);
     this.pos = stop;
     return true;
   }
@@ -174,56 +197,16 @@ export class StepIndexer {
       this.storedNext = known + 1;
       return;
     }
-    let list = this.firstMet;
-    const at = this.firstMetCount * REC;
-    if (at + REC > list.length) {
-      const grown = new Float64Array(list.length * 2);
-      grown.set(list);
-      this.firstMet = grown;
-      list = grown;
-    }
-    list[at + R_END] = len;
-    list[at + R_H1] = hashOut.h1;
-    list[at + R_H2] = hashOut.h2;
-    list[at + R_NEWLINES] = newlines;
-    list[at + R_LAST_NL] = lastNl;
-    this.firstMetAt.set(hashOut.h1, this.firstMetCount);
-    this.firstMetCount++;
-    this.storedNext = this.firstMetCount;
+    this.firstMetAt.set(hashOut.h1, this.firstMet.count);
+    this.firstMet.push(0, len, hashOut.h1, hashOut.h2, newlines, lastNl);
+    this.storedNext = this.firstMet.count;
   }
 
-  /** Records the object [start, stop) whose hash is in hashOut, here and in `cur` (R_END as its length). */
+  /** Records the object [start, stop) whose hash is in hashOut, in this chunk's records and in `cur`. */
   private emit(start: number, stop: number, newlines: number, lastNl: number): void {
     const base = this.window.base;
-    let out = this.out;
-    const at = this.count * REC;
-    if (at + REC > out.length) {
-      const grown = new Float64Array(out.length * 2);
-      grown.set(out);
-      this.out = grown;
-      out = grown;
-    }
-    out[at + R_START] = base + start;
-    out[at + R_END] = base + stop;
-    out[at + R_H1] = hashOut.h1;
-    out[at + R_H2] = hashOut.h2;
-    out[at + R_NEWLINES] = newlines;
-    out[at + R_LAST_NL] = lastNl;
-    this.count++;
-    let cur = this.cur;
-    const c = this.curCount * REC;
-    if (c + REC > cur.length) {
-      const grown = new Float64Array(cur.length * 2);
-      grown.set(cur);
-      this.cur = grown;
-      cur = grown;
-    }
-    cur[c + R_END] = stop - start;
-    cur[c + R_H1] = hashOut.h1;
-    cur[c + R_H2] = hashOut.h2;
-    cur[c + R_NEWLINES] = newlines;
-    cur[c + R_LAST_NL] = lastNl;
-    this.curCount++;
+    this.out.push(base + start, base + stop, hashOut.h1, hashOut.h2, newlines, lastNl);
+    this.cur.push(0, stop - start, hashOut.h1, hashOut.h2, newlines, lastNl);
   }
 
   /** Runs the extent of the current object; on its end records it and moves `pos` past it. */
