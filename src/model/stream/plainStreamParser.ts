@@ -142,6 +142,11 @@ function describeByte(b: Uint8Array, i: number, end: number): string {
   return `'${String.fromCodePoint(s.codePointAt(0) ?? 0xfffd)}'`;
 }
 
+/** sameHere's answers. */
+const SAME = 1;
+const DIFFERENT = 0;
+const MORE = -1;
+
 const HEAD_MORE = -2;
 const HEAD_NONE = -1;
 /** Start of the step_id found by the last headId call. */
@@ -510,16 +515,11 @@ export class PlainStreamParser {
       // last one matched is. Its length and the hash of all its bytes decide, with no step_id lookup.
       const guess = this.guessSlot(inPath);
       if (guess >= 0) {
-        const len = slots.length[guess]!;
-        if (start + len > end) {
-          if (!eof) return false;
-        } else if (b[start + len - 1] === CLOSE_BRACE) {
-          hashRange(w.view, b, start, start + len);
-          if (hashOut.h1 === slots.hash1[guess] && hashOut.h2 === slots.hash2[guess]) {
-            if (!inPath) this.storedGuess = guess + 1;
-            this.skipCopy(guess, inPath, start, len);
-            return true;
-          }
+        const same = this.sameHere(guess, start, end);
+        if (same === MORE && !eof) return false;
+        if (same === SAME) {
+          this.skipSlotCopy(guess, inPath, start);
+          return true;
         }
       }
       // Lists of unknown modes are always parsed, so the builder sees them (it warns once per mode).
@@ -536,16 +536,11 @@ export class PlainStreamParser {
           // Already compared above, and it differs.
           this.keyEnd = -1;
         } else if (slot >= 0) {
-          const len = slots.length[slot]!;
-          if (start + len > end) {
-            if (!eof) return false;
-          } else if (b[start + len - 1] === CLOSE_BRACE) {
-            hashRange(w.view, b, start, start + len);
-            if (hashOut.h1 === slots.hash1[slot] && hashOut.h2 === slots.hash2[slot]) {
-              if (!inPath) this.storedGuess = slot + 1;
-              this.skipCopy(slot, inPath, start, len);
-              return true;
-            }
+          const same = this.sameHere(slot, start, end);
+          if (same === MORE && !eof) return false;
+          if (same === SAME) {
+            this.skipSlotCopy(slot, inPath, start);
+            return true;
           }
           // A copy that differs from the first one: parsed, never a key of its own.
           this.keyEnd = -1;
@@ -588,8 +583,7 @@ export class PlainStreamParser {
     this.keyEnd = -1;
     const guess = this.guessSlot(inPath);
     if (guess >= 0 && this.sameBytes(guess, len, h1, h2)) {
-      if (!inPath) this.storedGuess = guess + 1;
-      this.skipCopy(guess, inPath, start, len);
+      this.skipSlotCopy(guess, inPath, start);
       return true;
     }
     if (inPath || this.modeKnown) {
@@ -600,8 +594,7 @@ export class PlainStreamParser {
         const slot = slots.find(b, headIdStart, idEnd);
         if (slot >= 0) {
           if (slot !== guess && this.sameBytes(slot, len, h1, h2)) {
-            if (!inPath) this.storedGuess = slot + 1;
-            this.skipCopy(slot, inPath, start, len);
+            this.skipSlotCopy(slot, inPath, start);
             return true;
           }
           this.keyEnd = -1;
@@ -610,6 +603,26 @@ export class PlainStreamParser {
     }
     this.cutOut(inPath, start, start + len, h1, h2, this.recNewlines, this.recLastNl);
     return true;
+  }
+
+  /**
+   * Whether the item at window position `start` is a byte-identical copy of
+   * `slot`'s first copy: its length, then the hash of that many bytes, decide.
+   * MORE when the window ends before that length.
+   */
+  private sameHere(slot: number, start: number, end: number): typeof SAME | typeof DIFFERENT | typeof MORE {
+    const w = this.window;
+    const len = this.slots.length[slot]!;
+    if (start + len > end) return MORE;
+    if (w.bytes[start + len - 1] !== CLOSE_BRACE) return DIFFERENT;
+    hashRange(w.view, w.bytes, start, start + len);
+    return this.sameBytes(slot, len, hashOut.h1, hashOut.h2) ? SAME : DIFFERENT;
+  }
+
+  /** The current item is a copy of `slot`'s: skip it (and, in mode_storage, guess the slot after it next). */
+  private skipSlotCopy(slot: number, inPath: boolean, start: number): void {
+    if (!inPath) this.storedGuess = slot + 1;
+    this.skipCopy(slot, inPath, start, this.slots.length[slot]!);
   }
 
   /** True when `slot`'s first copy has this length and hash. */
