@@ -10,6 +10,7 @@ import { cancelledError, errorMessage, failed, ioError, isOutOfMemory, tooLargeE
 import { inputSize, type LoadInput, loadOne } from './loadOne.ts';
 import { isWorkerResponse, type LoadRequest, type PackedFileLoadResult } from './messages.ts';
 import { type PackedSteps, RunAssembler } from './runTransfer.ts';
+import { SpareWorker } from './spareWorker.ts';
 
 export type { LoadInput } from './loadOne.ts';
 
@@ -96,29 +97,19 @@ interface Session {
   failedToStart: boolean;
 }
 
-/** A load worker started ahead of time (prewarmLoadWorker), so a file does not wait for one to start. */
-let spare: Session | null = null;
-let keepSpare = false;
-/** How long after a load the next spare worker is started (not to compete with drawing the new run). */
-const SPARE_DELAY_MS = 500;
+/** A load worker started ahead of time (prewarmLoadWorker); a fresh one comes a moment after each load, not to compete with drawing the new run. */
+const spare = new SpareWorker<Session>(() => startWorker(), 500);
 
 /**
  * Starts a load worker now, for the next loadFiles, and a fresh one a moment
  * after each load (the app calls this once it has drawn its first page).
  */
 export function prewarmLoadWorker(): void {
-  keepSpare = true;
-  refillSpare();
-}
-
-function refillSpare(): void {
-  if (!keepSpare || spare !== null || typeof Worker === 'undefined') return;
-  spare = startWorker();
+  spare.prewarm();
 }
 
 function takeSession(): Session | null {
-  const s = spare;
-  spare = null;
+  const s = spare.take();
   // One that could not start is dropped; a new one shows (to requestLoad) whether workers can start here.
   if (s !== null && !s.failedToStart) return s;
   s?.worker.terminate();
@@ -189,7 +180,7 @@ async function loadInWorkers(
     return inputs.length;
   } finally {
     session?.worker.terminate();
-    if (keepSpare) setTimeout(refillSpare, SPARE_DELAY_MS);
+    spare.usedUp();
   }
 }
 

@@ -10,6 +10,7 @@ import {
   LocalChunkStream,
 } from '../model/stream/streamSource.ts';
 import type { FromReader, ToReader } from './readerMessages.ts';
+import { SpareWorker } from './spareWorker.ts';
 
 /** Chunks the reader may be ahead of the parser (8 MiB each when read from a File). */
 export const READER_CREDIT = 4;
@@ -25,9 +26,6 @@ interface Reader {
   failure: string | null;
 }
 
-/** A reader started ahead of time, so a file's first bytes do not wait for a worker to start. */
-let spare: Reader | null = null;
-
 function startReader(): Reader {
   const worker = new Worker(new URL('./readWorker.ts', import.meta.url), { type: 'module' });
   const reader: Reader = { worker, failure: null };
@@ -38,27 +36,15 @@ function startReader(): Reader {
   return reader;
 }
 
-/** Whether a spare reader is kept ready (once prewarmReader has been called). */
-let keepSpare = false;
-/** How long after a file's reading ends the next spare reader is started. */
-const SPARE_DELAY_MS = 500;
+/** A reader started ahead of time, so a file's first bytes do not wait for a worker to start; the next one comes a moment after a file's reading ends. */
+const spare = new SpareWorker<Reader>(startReader, 500);
 
 /**
  * Starts a reader worker now, for the next openReaderWorker, and another
  * each time one is taken and done with (the load worker calls this when it starts).
  */
 export function prewarmReader(): void {
-  keepSpare = true;
-  refillSpare();
-}
-
-function refillSpare(): void {
-  if (!keepSpare || spare !== null || typeof Worker === 'undefined') return;
-  try {
-    spare = startReader();
-  } catch {
-    spare = null;
-  }
+  spare.prewarm();
 }
 
 /** A ChunkStream read by a reader worker, or null when this scope cannot start workers. */
@@ -92,8 +78,7 @@ class WorkerChunkStream implements ChunkStream {
   async open(): Promise<void> {
     let reader: Reader;
     try {
-      reader = spare ?? startReader();
-      spare = null;
+      reader = spare.take() ?? startReader();
     } catch {
       return this.readHere();
     }
@@ -197,7 +182,6 @@ class WorkerChunkStream implements ChunkStream {
     if (this.worker === null) return;
     this.worker.terminate();
     this.worker = null;
-    // Ready for the next file, once this one has been passed on to the page.
-    if (keepSpare) setTimeout(refillSpare, SPARE_DELAY_MS);
+    spare.usedUp();
   }
 }
