@@ -1,7 +1,7 @@
 // A stand-in for the load worker: runs the real worker handler in this
 // thread and copies every message with structuredClone; it can fail to start
 // or die on a chosen file. Tests put it in place of the global Worker.
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { isWorkerRequest, type WorkerResponse } from '../../src/worker/messages.ts';
 import { handleLoadRequest } from '../../src/worker/workerHandler.ts';
 
@@ -58,4 +58,17 @@ export class FakeWorker extends EventTarget {
     if (FakeWorker.behaviour === 'cannot-start') this.failedStart = true;
     this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
   }
+}
+
+/** Puts a fresh FakeWorker (normal, no crash) in place of the global Worker for each test of the file. */
+export function withFakeLoadWorker(): void {
+  beforeEach(() => {
+    FakeWorker.instances = [];
+    FakeWorker.behaviour = 'normal';
+    FakeWorker.crashOn = null;
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 }

@@ -2,21 +2,12 @@
 // it instead of starting one, and a fresh one is started a moment after each
 // load. In a file of its own: once asked for, spares are kept for the rest of
 // the module's life.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadFiles, prewarmLoadWorker } from '../../src/worker/loadClient.ts';
-import { FakeWorker } from './fakeLoadWorker.ts';
+import { FakeWorker, withFakeLoadWorker } from './fakeLoadWorker.ts';
 import { fixtureBlob } from './fixtures.ts';
 
-beforeEach(() => {
-  FakeWorker.instances = [];
-  FakeWorker.behaviour = 'normal';
-  FakeWorker.crashOn = null;
-  vi.stubGlobal('Worker', FakeWorker);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+withFakeLoadWorker();
 
 describe('prewarmLoadWorker', () => {
   it('has the next load use the worker started ahead, and starts a fresh one after it', async () => {

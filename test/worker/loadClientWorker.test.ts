@@ -2,26 +2,17 @@
 // that runs the real worker handler in this thread:
 // results in order, fallback when the worker cannot start, a crash that fails
 // one file only, and cancellation that terminates the worker.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileLoadResult } from '../../src/model/types.ts';
 import { loadFiles } from '../../src/worker/loadClient.ts';
-import { FakeWorker } from './fakeLoadWorker.ts';
+import { FakeWorker, withFakeLoadWorker } from './fakeLoadWorker.ts';
 import { fixtureBlob, fixtureBytes } from './fixtures.ts';
 
 function kinds(results: readonly FileLoadResult[]): string[] {
   return results.map((r) => (r.ok ? `ok:${r.runs.length}` : r.error.kind));
 }
 
-beforeEach(() => {
-  FakeWorker.instances = [];
-  FakeWorker.behaviour = 'normal';
-  FakeWorker.crashOn = null;
-  vi.stubGlobal('Worker', FakeWorker);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+withFakeLoadWorker();
 
 describe('loadFiles through a worker', () => {
   it('loads every file in one module worker started from loadWorker.ts, in order', async () => {
