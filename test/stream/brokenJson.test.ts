@@ -14,12 +14,18 @@ function errorOf(r: FileLoadResult): LoadErrorInfo {
   return r.error;
 }
 
-async function expectSameError(bytes: Uint8Array, name: string, pieceBytes: number): Promise<LoadErrorInfo> {
+async function expectSameError(
+  bytes: Uint8Array,
+  name: string,
+  pieceBytes: number,
+  indexSteps = false,
+): Promise<LoadErrorInfo> {
   const plain = errorOf(await loadPlain(bytes, name));
   const { result, stats } = await loadStream(new Blob([bytes as Uint8Array<ArrayBuffer>]), name, {
     plainFallbackMaxBytes: 0,
     pieceBytes,
     batchBytes: 1,
+    indexSteps,
   });
   const streamed = errorOf(result);
   expect(stats.via).toBe('stream');
@@ -38,16 +44,22 @@ async function expectSameError(bytes: Uint8Array, name: string, pieceBytes: numb
 }
 
 /** Same error when the plain loader fails, else the same whole result. True when it failed. */
-async function expectSameOutcome(bytes: Uint8Array, name: string, pieceBytes: number): Promise<boolean> {
+async function expectSameOutcome(
+  bytes: Uint8Array,
+  name: string,
+  pieceBytes: number,
+  indexSteps = false,
+): Promise<boolean> {
   const plain = await loadPlain(bytes, name);
   if (!plain.ok) {
-    await expectSameError(bytes, name, pieceBytes);
+    await expectSameError(bytes, name, pieceBytes, indexSteps);
     return true;
   }
   const { result } = await loadStream(new Blob([bytes as Uint8Array<ArrayBuffer>]), name, {
     plainFallbackMaxBytes: 0,
     pieceBytes,
     batchBytes: 1,
+    indexSteps,
   });
   expect(result).toEqual(plain);
   return false;
@@ -86,6 +98,36 @@ describe('broken JSON positions', () => {
       }
       // Most places are outside strings, where '#' breaks the JSON.
       expect(failures).toBeGreaterThan(0);
+    });
+
+    it(`${name}, steps indexed: truncated, and a stray '#' at ${strays} places`, async () => {
+      for (const at of offsets) await expectSameError(bytes.subarray(0, at), name, pieces, true);
+      let failures = 0;
+      for (let k = 0; k < strays; k++) {
+        const at = rng.int(1, bytes.length - 2);
+        if (await expectSameOutcome(withByte(bytes, at, 0x23), name, 1 << 20, true)) failures++;
+      }
+      expect(failures).toBeGreaterThan(0);
+    });
+
+    // The index notes where the next step starts when only whitespace and one ',' lie between
+    // two steps; the parser then goes there without reading those bytes. A broken byte there
+    // must still be found, at the same line and column.
+    it(`${name}, steps indexed: a broken byte between two steps`, async () => {
+      const text = new TextDecoder().decode(bytes);
+      const gaps = [...text.matchAll(/\}(\s*),(\s*)\{/g)].filter((_, k) => k % 97 === 5).slice(0, 6);
+      expect(gaps.length).toBeGreaterThan(0);
+      for (const gap of gaps) {
+        // Every byte from just past the '}' to the '{' (ASCII here, so string and byte offsets agree).
+        for (let at = gap.index + 1; at < gap.index + gap[0].length - 1; at++) {
+          for (const value of [0x23, 0x2c, 0x20]) {
+            if (bytes[at] === value) continue;
+            const failed = await expectSameOutcome(withByte(bytes, at, value), name, 1 << 20, true);
+            // A second ',', a '#', or no ',' at all breaks the JSON; a space for a newline does not.
+            expect(failed).toBe(value !== 0x20 || bytes[at] === 0x2c);
+          }
+        }
+      }
     });
   }
 

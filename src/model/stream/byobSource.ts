@@ -4,10 +4,14 @@
 // a new one per slice: every new ArrayBuffer adds to the "external memory"
 // that makes V8 collect garbage, in both workers the bytes pass through.
 // The consumer hands each buffer back with giveBack() once it has copied the
-// bytes out. No gunzipping: the reader worker uses it for plain files only
+// bytes out. The next piece is read while the current one is indexed. No gunzipping: the reader worker uses it for plain files only
 // (readerHandler.ts) and LocalChunkStream for gzip ones.
 import { StepIndexer } from './stepIndexer.ts';
 import { BLOB_PIECE, type ChunkStream, FIRST_BLOB_PIECE, type IndexedChunk } from './streamSource.ts';
+import { yieldToEvents } from './yieldToEvents.ts';
+
+/** Bytes indexed between two yields to the event loop (a few milliseconds of work). */
+const INDEX_SLICE = 1 << 20;
 
 export class ByobChunkStream implements ChunkStream {
   rawBytesRead = 0;
@@ -18,6 +22,8 @@ export class ByobChunkStream implements ChunkStream {
   private readonly indexer = new StepIndexer();
   private first = true;
   private done = false;
+  /** The next piece, being read while the current one is indexed. */
+  private ahead: Promise<Uint8Array<ArrayBuffer> | null> | null = null;
 
   private constructor(
     private readonly reader: ReadableStreamBYOBReader,
@@ -37,6 +43,27 @@ export class ByobChunkStream implements ChunkStream {
   async open(): Promise<void> {}
 
   async read(): Promise<IndexedChunk | null> {
+    const bytes = await (this.ahead ?? this.fill());
+    this.ahead = null;
+    if (bytes === null) return null;
+    // Read the next piece while this one is indexed: the bytes arrive only while the event loop
+    // runs, so the indexer yields to it between slices.
+    if (!this.done) {
+      const next = this.fill();
+      // Its failure is reported by the read() that awaits it, not as an unhandled rejection meanwhile.
+      next.catch(() => undefined);
+      this.ahead = next;
+    }
+    this.rawBytesRead += bytes.length;
+    for (let at = 0; at < bytes.length; at += INDEX_SLICE) {
+      if (at > 0) await yieldToEvents();
+      this.indexer.add(bytes.subarray(at, at + INDEX_SLICE));
+    }
+    return { bytes, records: this.indexer.take() };
+  }
+
+  /** Reads the next piece into a free buffer; null at the end. */
+  private async fill(): Promise<Uint8Array<ArrayBuffer> | null> {
     if (this.done) return null;
     const size = this.first ? Math.min(this.pieceBytes, FIRST_BLOB_PIECE) : this.pieceBytes;
     this.first = false;
@@ -58,9 +85,7 @@ export class ByobChunkStream implements ChunkStream {
       this.giveBack(buffer);
       return null;
     }
-    this.rawBytesRead += filled;
-    const bytes = new Uint8Array(buffer, 0, filled);
-    return { bytes, records: this.indexer.push(bytes) };
+    return new Uint8Array(buffer, 0, filled);
   }
 
   /** Takes back a buffer handed out with a chunk, for a later chunk. */

@@ -23,7 +23,18 @@ import { hashOut, hashRange } from './byteHash.ts';
 import { ByteWindow } from './byteWindow.ts';
 import { float64WithRoom } from './growable.ts';
 import { ObjectExtent } from './objectExtent.ts';
-import { R_END, R_H1, R_H2, R_LAST_NL, R_NEWLINES, R_START, REC } from './stepIndexer.ts';
+import {
+  R_END,
+  R_GAP_LAST_NL,
+  R_GAP_NEWLINES,
+  R_H1,
+  R_H2,
+  R_LAST_NL,
+  R_NEWLINES,
+  R_NEXT,
+  R_START,
+  REC,
+} from './stepIndexer.ts';
 import { ALIVE, DEAD, StepSlots } from './stepSlots.ts';
 
 /** The input is valid but not laid out as the streaming parser expects: use the plain loader. */
@@ -584,6 +595,7 @@ export class PlainStreamParser {
     const guess = this.guessSlot(inPath);
     if (guess >= 0 && this.sameBytes(guess, len, h1, h2)) {
       this.skipSlotCopy(guess, inPath, start);
+      this.toRecordedNext(inPath);
       return true;
     }
     if (inPath || this.modeKnown) {
@@ -595,6 +607,7 @@ export class PlainStreamParser {
         if (slot >= 0) {
           if (slot !== guess && this.sameBytes(slot, len, h1, h2)) {
             this.skipSlotCopy(slot, inPath, start);
+            this.toRecordedNext(inPath);
             return true;
           }
           this.keyEnd = -1;
@@ -602,7 +615,26 @@ export class PlainStreamParser {
       }
     }
     this.cutOut(inPath, start, start + len, h1, h2, this.recNewlines, this.recLastNl);
+    this.toRecordedNext(inPath);
     return true;
+  }
+
+  /**
+   * After an item decided from its record: when the record says that the
+   * next element's '{' follows after whitespace and one ',' (R_NEXT), goes
+   * straight to it, as the byte states would, without reading those bytes.
+   */
+  private toRecordedNext(inPath: boolean): void {
+    const next = this.recNext - this.window.base;
+    if (this.recNext < 0 || next >= this.window.length) return;
+    if (this.recGapNewlines > 0) {
+      this.line += this.recGapNewlines;
+      this.lineStart = this.recGapLastNl + 1;
+    }
+    this.pos = next;
+    this.itemStart = next;
+    this.itemPhase = 0;
+    this.state = inPath ? PATH_STEP : MODE_STEP;
   }
 
   /**
@@ -674,6 +706,9 @@ export class PlainStreamParser {
   private recH2 = 0;
   private recNewlines = 0;
   private recLastNl = -1;
+  private recNext = -1;
+  private recGapNewlines = 0;
+  private recGapLastNl = -1;
 
   /** Adds index records (StepIndexer) for bytes pushed with or before them. */
   pushRecords(records: Float64Array): void {
@@ -696,6 +731,9 @@ export class PlainStreamParser {
         this.recH2 = seg[k + R_H2]!;
         this.recNewlines = seg[k + R_NEWLINES]!;
         this.recLastNl = seg[k + R_LAST_NL]!;
+        this.recNext = seg[k + R_NEXT]!;
+        this.recGapNewlines = seg[k + R_GAP_NEWLINES]!;
+        this.recGapLastNl = seg[k + R_GAP_LAST_NL]!;
         return this.recEnd <= this.window.base + this.window.length;
       }
       segs.shift();

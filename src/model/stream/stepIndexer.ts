@@ -15,7 +15,7 @@ import { float64WithRoom } from './growable.ts';
 import { ObjectExtent } from './objectExtent.ts';
 
 /** Numbers per record in a records array. */
-export const REC = 6;
+export const REC = 9;
 /** Absolute offset of the object's '{'. */
 export const R_START = 0;
 /** Absolute offset just past its '}'. */
@@ -25,6 +25,16 @@ export const R_H2 = 3;
 export const R_NEWLINES = 4;
 /** Offset of its last newline from the '{', -1 when none. */
 export const R_LAST_NL = 5;
+/**
+ * Absolute offset of the next object's '{' when only whitespace, one ',' and
+ * whitespace lie between (the next element of the same array), else -1: the
+ * parser then goes on to it without reading the bytes in between.
+ */
+export const R_NEXT = 6;
+/** Newlines between the object's end and R_NEXT. */
+export const R_GAP_NEWLINES = 7;
+/** Absolute offset of the last of them, -1 when none. */
+export const R_GAP_LAST_NL = 8;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -32,6 +42,8 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const LF = 0x0a;
 /** Containers around a step object: the top-level object, `paths` or `mode_storage`, the path or list. */
 const STEP_DEPTH = 3;
 
@@ -50,7 +62,18 @@ class RecordList {
     d[at + R_H2] = h2;
     d[at + R_NEWLINES] = newlines;
     d[at + R_LAST_NL] = lastNl;
+    d[at + R_NEXT] = -1;
+    d[at + R_GAP_NEWLINES] = 0;
+    d[at + R_GAP_LAST_NL] = -1;
     this.count++;
+  }
+
+  /** Sets what follows the last record (see R_NEXT). */
+  follow(next: number, newlines: number, lastNl: number): void {
+    const at = (this.count - 1) * REC;
+    this.data[at + R_NEXT] = next;
+    this.data[at + R_GAP_NEWLINES] = newlines;
+    this.data[at + R_GAP_LAST_NL] = lastNl;
   }
 
   /** The records so far, as a new array; the list starts again empty. */
@@ -96,12 +119,22 @@ export class StepIndexer {
 
   /** Takes the next chunk; returns the records of the objects that end in it (a new array each time). */
   push(chunk: Uint8Array): Float64Array {
+    this.add(chunk);
+    return this.take();
+  }
+
+  /** Takes the next chunk, keeping the records of the objects that end in it for take(). */
+  add(chunk: Uint8Array): void {
     const drop = this.inObject ? this.objectStart : this.pos;
     this.window.refill(drop, [chunk]);
     this.pos -= drop;
     this.objectStart -= drop;
     if (this.inObject) this.extent.shift(drop);
     this.scan();
+  }
+
+  /** The records kept since the last take() (a new array each time). */
+  take(): Float64Array {
     return this.out.take();
   }
 
@@ -207,6 +240,31 @@ export class StepIndexer {
     const base = this.window.base;
     this.out.push(base + start, base + stop, hashOut.h1, hashOut.h2, newlines, lastNl);
     this.cur.push(0, stop - start, hashOut.h1, hashOut.h2, newlines, lastNl);
+    this.noteNext(stop);
+  }
+
+  /** When the bytes after the object just recorded (ending at `stop`) are `ws , ws {`, notes that '{' in its record. */
+  private noteNext(stop: number): void {
+    const b = this.window.bytes;
+    const end = this.window.length;
+    let i = stop;
+    let comma = false;
+    let newlines = 0;
+    let lastNl = -1;
+    for (; i < end; i++) {
+      const c = b[i]!;
+      if (c === LF) {
+        newlines++;
+        lastNl = i;
+      } else if (c === COMMA && !comma) {
+        comma = true;
+      } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+        break;
+      }
+    }
+    if (i >= end || !comma || b[i] !== OPEN_BRACE) return;
+    const base = this.window.base;
+    this.out.follow(base + i, newlines, lastNl >= 0 ? base + lastNl : -1);
   }
 
   /** Runs the extent of the current object; on its end records it and moves `pos` past it. */
