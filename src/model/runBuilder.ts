@@ -127,6 +127,15 @@ export class RunBuilder {
     return this.steps.length;
   }
 
+  /**
+   * The steps made so far, in run order. Final once every entry has been
+   * added, except `detached`, which finish() sets (on the steps it lists in
+   * tree.detached).
+   */
+  get stepsMade(): readonly Step[] {
+    return this.steps;
+  }
+
   hasStep(stepId: string): boolean {
     return this.ids.has(stepId);
   }

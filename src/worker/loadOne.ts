@@ -5,7 +5,7 @@
 // code runs inside the worker and on the main thread when no worker is available.
 import { loadHistoryStream } from '../model/stream/loadHistoryStream.ts';
 import type { ChunkStream } from '../model/stream/streamSource.ts';
-import type { FileLoadResult, LoadProgress } from '../model/types.ts';
+import type { FileLoadResult, LoadProgress, Step } from '../model/types.ts';
 import { cancelledError, errorFromException, failed, normaliseResult, tooLargeError } from './loadErrors.ts';
 
 export interface LoadInput {
@@ -18,6 +18,8 @@ export interface LoadOneOptions {
   readonly signal?: AbortSignal;
   /** Reads a Blob/File on another thread (the load worker's reader worker, readerStream.ts). */
   readonly openBlob?: (blob: Blob) => ChunkStream | null;
+  /** The streamed run's steps, before its tree is built (StreamLoadOptions.onStepsMade). */
+  readonly onStepsMade?: (steps: readonly Step[]) => void;
 }
 
 /** Size in bytes of an input; 0 when it is not something we can measure. */
@@ -34,6 +36,7 @@ export async function loadOne(input: LoadInput, opts: LoadOneOptions = {}): Prom
   try {
     const result = await loadHistoryStream(data, name, {
       ...(opts.openBlob ? { openBlob: opts.openBlob } : {}),
+      ...(opts.onStepsMade ? { onStepsMade: opts.onStepsMade } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });

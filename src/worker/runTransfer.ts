@@ -6,8 +6,10 @@
 // all steps in one JSON text, and the tree links as they are; every typed
 // array is transferred (moved, not copied). The steps go in parts of a few
 // thousand, so the page rebuilds the Step objects of one part (in one loop)
-// while the worker packs the next; the run itself (tree links transferred)
-// follows its parts, and RunAssembler puts them together on the page. The
+// while the worker packs the next (a streamed run's steps go before its tree
+// is built, so RunAssembler marks the detached ones from the tree); the run
+// itself (tree links transferred) follows its parts, and RunAssembler puts
+// them together on the page. The
 // result is deep-equal to the Run that was packed. JSON
 // values JSON cannot carry exactly (NaN, Infinity, -0, very deep nesting) are
 // sent as they are, beside the text.
@@ -247,6 +249,8 @@ export class RunAssembler {
       if (steps.length !== header.steps) {
         throw new Error(`run ${k}: ${steps.length} of ${header.steps} steps arrived`);
       }
+      // Steps sent before the run was finished do not know yet that they are detached.
+      for (const i of header.tree.detached) (steps[i] as { detached: boolean }).detached = true;
       return { ...header, steps };
     });
   }

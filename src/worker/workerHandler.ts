@@ -3,7 +3,7 @@
 // transferred: runTransfer.ts). Kept apart from the worker entry
 // (loadWorker.ts) so tests can drive it without a real Worker.
 import type { ChunkStream } from '../model/stream/streamSource.ts';
-import type { FileLoadResult, LoadProgress } from '../model/types.ts';
+import type { FileLoadResult, LoadProgress, Step } from '../model/types.ts';
 import { errorFromException, failed } from './loadErrors.ts';
 import { inputSize, loadOne } from './loadOne.ts';
 import type { LoadRequest, PackedFileLoadResult, WorkerResponse } from './messages.ts';
@@ -45,12 +45,45 @@ export async function handleLoadRequest(
     pending = p;
     if (Date.now() - lastPosted >= PROGRESS_INTERVAL_MS) flush();
   };
+  const stepsPerPart = Math.max(1, opts.stepsPerPart ?? STEPS_PER_PART);
+  // A streamed run's steps go to the page while the worker builds its tree, so the page
+  // rebuilds them meanwhile; the rest (other loaders, other runs) follow the result.
+  const early: EarlySteps = { sent: 0, error: null };
+  const onStepsMade = (steps: readonly Step[]): void => {
+    try {
+      postSteps(request.id, 0, steps, 0, stepsPerPart, post);
+      early.sent = steps.length;
+    } catch (err) {
+      early.error = err;
+    }
+  };
   const result = await loadOne(
     { name: request.name, data: request.data },
-    { onProgress, ...(opts.openBlob ? { openBlob: opts.openBlob } : {}) },
+    { onProgress, onStepsMade, ...(opts.openBlob ? { openBlob: opts.openBlob } : {}) },
   );
   flush();
-  postResult(request, result, post, Math.max(1, opts.stepsPerPart ?? STEPS_PER_PART));
+  postResult(request, result, post, stepsPerPart, early);
+}
+
+/** The steps of the first run posted before its result, or why they could not be. */
+interface EarlySteps {
+  sent: number;
+  error: unknown;
+}
+
+/** Posts steps [from, end) of run `run` in parts. */
+function postSteps(
+  id: number,
+  run: number,
+  steps: readonly Step[],
+  from: number,
+  stepsPerPart: number,
+  post: PostToPage,
+): void {
+  for (let at = from; at < steps.length; at += stepsPerPart) {
+    const part = packSteps(steps, at, Math.min(steps.length, at + stepsPerPart));
+    post({ type: 'steps', id, run, part }, partBuffers(part));
+  }
 }
 
 function postResult(
@@ -58,15 +91,16 @@ function postResult(
   result: FileLoadResult,
   post: PostToPage,
   stepsPerPart: number,
+  early: EarlySteps,
 ): void {
   try {
     if (result.ok) {
       const { id } = request;
+      if (early.error !== null) throw early.error;
       result.runs.forEach((run, k) => {
-        for (let from = 0; from < run.steps.length; from += stepsPerPart) {
-          const part = packSteps(run.steps, from, Math.min(run.steps.length, from + stepsPerPart));
-          post({ type: 'steps', id, run: k, part }, partBuffers(part));
-        }
+        const from = k === 0 ? early.sent : 0;
+        if (run.steps.length < from) throw new Error('the run has fewer steps than were sent');
+        postSteps(id, k, run.steps, from, stepsPerPart, post);
       });
       const transfer: Transferable[] = [];
       const runs = result.runs.map((run) => {

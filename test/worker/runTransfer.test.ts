@@ -1,8 +1,9 @@
 // The packed form runs take from the load worker to the page (runTransfer.ts):
 // runs packed in step parts, copied with their buffers transferred (as
 // postMessage does) and put together again are deep-equal to the runs as
-// loaded, for every fixture, through the worker handler's messages, and for
-// values JSON text cannot carry exactly (NaN, Infinity, -0, deep nesting).
+// loaded, for every fixture, through the worker handler's messages (a
+// streamed run's steps sent before its tree is built), and for values JSON
+// text cannot carry exactly (NaN, Infinity, -0, deep nesting).
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -52,29 +53,57 @@ describe('runs sent through the transfer encoding', () => {
     expect(arrived.map((r) => r.steps.length)).toEqual(expected.map((r) => r.steps.length));
   });
 
-  it('arrives deep-equal through the worker handler, in parts before the result', async () => {
-    const name = 'file-storage-db.json';
-    const data = fixtureBytes(name);
-    const expected = runsOf(await loadOne({ name, data }));
+  /** The messages the worker handler posts for one load, each structured-cloned with its buffers transferred. */
+  async function throughHandler(name: string, data: Uint8Array, stepsPerPart: number): Promise<WorkerResponse[]> {
     const messages: WorkerResponse[] = [];
     await handleLoadRequest(
       { type: 'load', id: 4, name, data },
       (m, transfer) => {
         messages.push(structuredClone(m, { transfer: (transfer ?? []) as Transferable[] }));
       },
-      { stepsPerPart: 2 },
+      { stepsPerPart },
     );
-    const types = messages.map((m) => m.type).filter((t) => t !== 'progress');
-    expect(types.at(-1)).toBe('packed-result');
-    expect(types.filter((t) => t === 'steps').length).toBeGreaterThan(expected.length);
+    return messages;
+  }
+
+  function assemble(messages: readonly WorkerResponse[]): Run[] {
     const assembler = new RunAssembler();
     let runs: Run[] = [];
     for (const m of messages) {
       if (m.type === 'steps') assembler.add(m.run, m.part);
       if (m.type === 'packed-result') runs = assembler.finish(m.result.runs);
     }
-    expect(expected.length).toBeGreaterThan(1);
+    return runs;
+  }
+
+  it.each(FIXTURES)('%s arrives deep-equal through the worker handler, in parts before the result', async (name) => {
+    const data = fixtureBytes(name);
+    const expected = runsOf(await loadOne({ name, data }));
+    const messages = await throughHandler(name, data, 2);
+    const types = messages.map((m) => m.type).filter((t) => t !== 'progress');
+    expect(types.at(-1)).toBe('packed-result');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(types.filter((t) => t === 'steps').length).toBe(
+      expected.reduce((n, r) => n + Math.ceil(r.steps.length / 2), 0),
+    );
+    expect(assemble(messages)).toEqual(expected);
+  });
+
+  it("sends a streamed run's steps before its tree is built, and the page marks the detached ones", async () => {
+    const name = 'direct-pruned.json';
+    const data = fixtureBytes(name);
+    const expected = runsOf(await loadOne({ name, data }));
+    const detached = expected[0]?.tree.detached ?? [];
+    expect(detached.length).toBeGreaterThan(0);
+    const messages = await throughHandler(name, data, 3);
+    // Packed before the tree was built: no part knows yet which steps are detached.
+    const flagged = messages.flatMap((m) =>
+      m.type === 'steps' ? [...m.part.flags].filter((f) => (f & (1 << 5)) !== 0) : [],
+    );
+    expect(flagged).toEqual([]);
+    const runs = assemble(messages);
     expect(runs).toEqual(expected);
+    expect(detached.every((i) => runs[0]?.steps[i]?.detached === true)).toBe(true);
   });
 
   it('refuses to put a run together when a part is missing', async () => {

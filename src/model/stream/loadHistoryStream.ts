@@ -10,7 +10,7 @@ import { looksBinary } from '../bytes.ts';
 import { loadError, toLoadErrorInfo } from '../errors.ts';
 import { loadHistoryFile } from '../loadFile.ts';
 import { RunBuilder } from '../runBuilder.ts';
-import type { FileLoadResult, LoadErrorInfo, LoadProgress, Run, RunWarning } from '../types.ts';
+import type { FileLoadResult, LoadErrorInfo, LoadProgress, Run, RunWarning, Step } from '../types.ts';
 import {
   NeedPlainLoader,
   PlainStreamParser,
@@ -55,6 +55,13 @@ export interface StreamLoadOptions {
   readonly openBlob?: (blob: Blob) => ChunkStream | null;
   /** Called once with how the file was loaded (benchmarks, tests). */
   readonly onStats?: (stats: StreamLoadStats) => void;
+  /**
+   * Called once the whole input is read, before the run is finished, with
+   * its steps (see RunBuilder.stepsMade: `detached` is not set yet), so they
+   * can be sent on while the tree is built. Not called when the plain loader
+   * takes over.
+   */
+  readonly onStepsMade?: (steps: readonly Step[]) => void;
 }
 
 export interface StreamLoadStats {
@@ -209,6 +216,7 @@ export async function loadHistoryStream(
       }
     }
     checkAbort();
+    opts.onStepsMade?.(builder.stepsMade);
     const run = builder.finish();
     opts.onStats?.(stats('stream'));
     return withFileWarnings(fileName, run, parser.nonFinite);
