@@ -38,8 +38,13 @@ export interface PackedSteps {
   readonly count: number;
   /** Step.index per step (normally equal to its position). */
   readonly index: Int32Array;
-  readonly stepIds: readonly string[];
-  readonly sources: readonly string[];
+  /**
+   * Every step's stepId, then every step's source, as one string: one
+   * string to copy instead of two per step. `textEnds` has where each ends.
+   */
+  readonly text: string;
+  /** End offset in `text` of each stepId (count), then of each source (count). */
+  readonly textEnds: Int32Array;
   /** Distinct name values. */
   readonly table: readonly string[];
   /** NAME_FIELDS.length columns of `count` indices into `table`, -1 for null. */
@@ -95,8 +100,8 @@ function jsonExact(value: JsonValue): boolean {
 export function packSteps(steps: readonly Step[], from = 0, to = steps.length): PackedSteps {
   const count = Math.max(0, to - from);
   const index = new Int32Array(count);
-  const stepIds: string[] = new Array(count);
-  const sources: string[] = new Array(count);
+  const texts: string[] = new Array(2 * count);
+  const textEnds = new Int32Array(2 * count);
   const table: string[] = [];
   const tableIndex = new Map<string, number>();
   const names = new Int32Array(NAME_FIELDS.length * count);
@@ -117,8 +122,8 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
   for (let i = 0; i < count; i++) {
     const s = steps[from + i] as Step;
     index[i] = s.index;
-    stepIds[i] = s.stepId;
-    sources[i] = s.source;
+    texts[i] = s.stepId;
+    texts[count + i] = s.source;
     names[i] = nameOf(s.stateName);
     names[count + i] = nameOf(s.networkName);
     names[2 * count + i] = nameOf(s.dataMode);
@@ -143,11 +148,16 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     }
     flags[i] = f;
   }
+  let end = 0;
+  for (let k = 0; k < texts.length; k++) {
+    end += (texts[k] as string).length;
+    textEnds[k] = end;
+  }
   return {
     count,
     index,
-    stepIds,
-    sources,
+    text: texts.join(''),
+    textEnds,
     table,
     names,
     numbers,
@@ -159,7 +169,7 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
 
 /** Step objects from their columns, in one loop, appended to `steps`. */
 export function unpackSteps(p: PackedSteps, steps: Step[] = []): Step[] {
-  const { count, index, stepIds, sources, table, names, numbers, flags, exact } = p;
+  const { count, index, text, textEnds, table, names, numbers, flags, exact } = p;
   const json = JSON.parse(p.json) as JsonValue[];
   const base = steps.length;
   const name = (k: number): string => table[k] as string;
@@ -174,7 +184,7 @@ export function unpackSteps(p: PackedSteps, steps: Step[] = []): Step[] {
     else e += 3;
     steps[base + i] = {
       index: index[i] as number,
-      stepId: stepIds[i] as string,
+      stepId: text.slice(i === 0 ? 0 : (textEnds[i - 1] as number), textEnds[i] as number),
       stateName: name(names[i] as number),
       networkName: name(names[count + i] as number),
       timestamp: f & 1 ? null : (numbers[i] as number),
@@ -193,7 +203,7 @@ export function unpackSteps(p: PackedSteps, steps: Step[] = []): Step[] {
       chunksProcessed: numbers[5 * count + i] as number,
       recordsProcessed: numbers[6 * count + i] as number,
       detached: (f & DETACHED) !== 0,
-      source: sources[i] as string,
+      source: text.slice(textEnds[count + i - 1] as number, textEnds[count + i] as number),
     };
   }
   return steps;
@@ -201,7 +211,7 @@ export function unpackSteps(p: PackedSteps, steps: Step[] = []): Step[] {
 
 /** The buffers of a part, to transfer with it. */
 export function partBuffers(p: PackedSteps): ArrayBuffer[] {
-  return uniqueBuffers([p.index, p.names, p.numbers, p.flags]);
+  return uniqueBuffers([p.index, p.textEnds, p.names, p.numbers, p.flags]);
 }
 
 /** Everything of a run but its steps (sent as parts before it): `steps` is their number. */
