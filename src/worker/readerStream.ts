@@ -116,7 +116,8 @@ class WorkerChunkStream implements ChunkStream {
         this.gz = m.gzip;
         const more: ToReader = { type: 'more' };
         this.worker?.postMessage(more);
-        return { bytes: m.bytes, records: m.records };
+        // Reader buffers are the reader's own: the room before the bytes is free (ByobChunkStream's HEADROOM).
+        return { bytes: m.bytes, records: m.records, headroom: m.bytes.byteOffset };
       }
       case 'end':
         this.raw = m.rawBytesRead;

@@ -54,7 +54,11 @@ describe('runs sent through the transfer encoding', () => {
   });
 
   /** The messages the worker handler posts for one load, each structured-cloned with its buffers transferred. */
-  async function throughHandler(name: string, data: Uint8Array, stepsPerPart: number): Promise<WorkerResponse[]> {
+  async function throughHandler(
+    name: string,
+    data: Uint8Array,
+    stepsPerPart: number,
+  ): Promise<WorkerResponse[]> {
     const messages: WorkerResponse[] = [];
     await handleLoadRequest(
       { type: 'load', id: 4, name, data },
@@ -76,18 +80,21 @@ describe('runs sent through the transfer encoding', () => {
     return runs;
   }
 
-  it.each(FIXTURES)('%s arrives deep-equal through the worker handler, in parts before the result', async (name) => {
-    const data = fixtureBytes(name);
-    const expected = runsOf(await loadOne({ name, data }));
-    const messages = await throughHandler(name, data, 2);
-    const types = messages.map((m) => m.type).filter((t) => t !== 'progress');
-    expect(types.at(-1)).toBe('packed-result');
-    expect(expected.length).toBeGreaterThan(0);
-    expect(types.filter((t) => t === 'steps').length).toBe(
-      expected.reduce((n, r) => n + Math.ceil(r.steps.length / 2), 0),
-    );
-    expect(assemble(messages)).toEqual(expected);
-  });
+  it.each(FIXTURES)(
+    '%s arrives deep-equal through the worker handler, in parts before the result',
+    async (name) => {
+      const data = fixtureBytes(name);
+      const expected = runsOf(await loadOne({ name, data }));
+      const messages = await throughHandler(name, data, 2);
+      const types = messages.map((m) => m.type).filter((t) => t !== 'progress');
+      expect(types.at(-1)).toBe('packed-result');
+      expect(expected.length).toBeGreaterThan(0);
+      expect(types.filter((t) => t === 'steps').length).toBe(
+        expected.reduce((n, r) => n + Math.ceil(r.steps.length / 2), 0),
+      );
+      expect(assemble(messages)).toEqual(expected);
+    },
+  );
 
   it("sends a streamed run's steps before its tree is built, and the page marks the detached ones", async () => {
     const name = 'direct-pruned.json';

@@ -4,7 +4,9 @@
 // a new one per slice: every new ArrayBuffer adds to the "external memory"
 // that makes V8 collect garbage, in both workers the bytes pass through.
 // The consumer hands each buffer back with giveBack() once it has copied the
-// bytes out. The next piece is read while the current one is indexed. No gunzipping: the reader worker uses it for plain files only
+// bytes out (or parsed them where they lie: each buffer starts with free
+// room for that, see HEADROOM). The next piece is read while the current one
+// is indexed. No gunzipping: the reader worker uses it for plain files only
 // (readerHandler.ts) and LocalChunkStream for gzip ones.
 import { StepIndexer } from './stepIndexer.ts';
 import { BLOB_PIECE, type ChunkStream, FIRST_BLOB_PIECE, type IndexedChunk } from './streamSource.ts';
@@ -12,6 +14,12 @@ import { yieldToEvents } from './yieldToEvents.ts';
 
 /** Bytes indexed between two yields to the event loop (a few milliseconds of work). */
 const INDEX_SLICE = 1 << 20;
+/**
+ * Free room left at the start of every buffer, before the bytes read into
+ * it: the loader copies the end of the previous chunk it still needs there,
+ * and parses the chunk where it lies instead of copying it (ByteWindow).
+ */
+export const HEADROOM = 64 << 10;
 
 export class ByobChunkStream implements ChunkStream {
   rawBytesRead = 0;
@@ -59,7 +67,7 @@ export class ByobChunkStream implements ChunkStream {
       if (at > 0) await yieldToEvents();
       this.indexer.add(bytes.subarray(at, at + INDEX_SLICE));
     }
-    return { bytes, records: this.indexer.take() };
+    return { bytes, records: this.indexer.take(), headroom: HEADROOM };
   }
 
   /** Reads the next piece into a free buffer; null at the end. */
@@ -70,7 +78,9 @@ export class ByobChunkStream implements ChunkStream {
     let buffer = this.take(size);
     let filled = 0;
     while (filled < size) {
-      const { done, value } = await this.reader.read(new Uint8Array(buffer, filled, size - filled));
+      const { done, value } = await this.reader.read(
+        new Uint8Array(buffer, HEADROOM + filled, size - filled),
+      );
       if (value !== undefined) {
         buffer = value.buffer as ArrayBuffer;
         filled += value.byteLength;
@@ -85,12 +95,12 @@ export class ByobChunkStream implements ChunkStream {
       this.giveBack(buffer);
       return null;
     }
-    return new Uint8Array(buffer, 0, filled);
+    return new Uint8Array(buffer, HEADROOM, filled);
   }
 
   /** Takes back a buffer handed out with a chunk, for a later chunk. */
   giveBack(buffer: ArrayBuffer): void {
-    if (buffer.byteLength >= Math.min(this.pieceBytes, FIRST_BLOB_PIECE) && !isDetached(buffer))
+    if (buffer.byteLength >= HEADROOM + Math.min(this.pieceBytes, FIRST_BLOB_PIECE) && !isDetached(buffer))
       this.free.push(buffer);
   }
 
@@ -101,10 +111,10 @@ export class ByobChunkStream implements ChunkStream {
 
   private take(size: number): ArrayBuffer {
     for (let k = this.free.length - 1; k >= 0; k--) {
-      if (this.free[k]!.byteLength >= size) return this.free.splice(k, 1)[0]!;
+      if (this.free[k]!.byteLength >= HEADROOM + size) return this.free.splice(k, 1)[0]!;
     }
     this.buffersMade++;
-    return new ArrayBuffer(Math.max(size, this.pieceBytes));
+    return new ArrayBuffer(HEADROOM + Math.max(size, this.pieceBytes));
   }
 }
 

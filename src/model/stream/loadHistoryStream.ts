@@ -183,6 +183,7 @@ export async function loadHistoryStream(
     let sinceYield = 0;
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
+    let headroom = 0;
     for (;;) {
       const piece = await source.read();
       const chunk = piece === null ? null : piece.bytes;
@@ -195,11 +196,12 @@ export async function loadHistoryStream(
         }
         pending.push(chunk);
         pendingBytes += chunk.length;
+        headroom = piece?.headroom ?? 0;
         if (pendingBytes < batchBytes) continue;
       }
       checkAbort();
-      parser.push(pending);
-      source.recycle?.(pending);
+      const released = parser.push(pending, pending.length === 1 ? headroom : 0);
+      source.recycle?.(released);
       pending = [];
       sinceYield += pendingBytes;
       pendingBytes = 0;

@@ -265,13 +265,17 @@ export class PlainStreamParser {
     return this.state === SUMMARY || this.state === PATH_STEP || this.state === MODE_STEP;
   }
 
-  /** Appends bytes, dropping what has been consumed. */
-  push(chunks: readonly Uint8Array[]): void {
+  /**
+   * Appends bytes, dropping what has been consumed (`headroom`: see
+   * ByteWindow.refill). Returns the chunks whose bytes are no longer needed.
+   */
+  push(chunks: readonly Uint8Array[], headroom = 0): Uint8Array[] {
     const drop = this.inItem() ? this.itemStart : this.pos;
-    this.window.refill(drop, chunks);
+    const released = this.window.refill(drop, chunks, headroom);
     this.pos -= drop;
     this.itemStart -= drop;
     if (this.inItem() && this.itemPhase === 1) this.extent.shift(drop);
+    return released;
   }
 
   /**

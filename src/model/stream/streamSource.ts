@@ -157,6 +157,11 @@ export interface IndexedChunk {
   readonly bytes: Uint8Array;
   /** StepIndexer records, or null when nobody indexed the bytes. */
   readonly records: Float64Array | null;
+  /**
+   * Bytes just before `bytes` in its buffer that are free for the loader to
+   * use (so it can parse the chunk where it lies); 0 or absent: none.
+   */
+  readonly headroom?: number;
 }
 
 /** Where the streaming loader takes its bytes from: read here, or by a reader on another thread. */
@@ -167,7 +172,7 @@ export interface ChunkStream {
   open(): Promise<void>;
   /** The next piece, or null at the end. Throws GzipError, or what reading the input threw. */
   read(): Promise<IndexedChunk | null>;
-  /** The loader is done with these pieces' bytes (copied out): their buffers may be reused. */
+  /** The loader is done with these pieces' bytes: their buffers may be reused. */
   recycle?(pieces: readonly Uint8Array[]): void;
   close(): Promise<void>;
 }
