@@ -17,7 +17,12 @@ export function computeCounts(steps: readonly Step[], tree: StepTree, paths: num
     const d = tree.depth[i]! + 1;
     if (d > maxDepth) maxDepth = d;
   }
-  for (const s of steps) statusCounts[s.status] = (statusCounts[s.status] ?? 0) + 1;
+  // Indexed loops over the steps here and in finish(): they run once per load, often before the
+  // engine has optimised them, and a for-of there allocates an iterator result per step.
+  for (let i = 0; i < steps.length; i++) {
+    const status = steps[i]!.status;
+    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+  }
   const failedSteps = statusCounts.failed ?? 0;
   const skippedSteps = statusCounts.skipped ?? 0;
   return {
@@ -47,7 +52,8 @@ function treeResourceTotals(
   const totals = new Map<string, { calls: number; duration: number }>();
   for (let k = 0; k < tree.preorder.length; k++) {
     const s = steps[tree.preorder[k]!]!;
-    for (const type of Object.keys(s.resourceUsage)) {
+    // for-in over a JSON object: its own keys, in Object.keys order, without making the key array.
+    for (const type in s.resourceUsage) {
       let t = totals.get(type);
       if (!t) {
         t = { calls: 0, duration: 0 };

@@ -348,7 +348,9 @@ export class RunBuilder {
     // 1 = reaches a root, 2 = does not (parent detached, or a cycle), 3 = being walked.
     const state = new Int8Array(n);
     const chain: number[] = [];
-    for (const start of this.linkOrder) {
+    const { linkOrder } = this;
+    for (let li = 0; li < linkOrder.length; li++) {
+      const start = linkOrder[li]!;
       if (state[start] !== 0) continue;
       chain.length = 0;
       let x = start;
@@ -377,7 +379,7 @@ export class RunBuilder {
         }
         x = parent[x]!;
       }
-      for (const c of chain) state[c] = res;
+      for (let ci = 0; ci < chain.length; ci++) state[chain[ci]!] = res;
       if (res === 2) {
         for (const c of chain) {
           const s = steps[c]!;
@@ -405,7 +407,9 @@ export class RunBuilder {
     const depth = new Int32Array(n);
     const subtreeSize = new Int32Array(n).fill(1);
     const roots: number[] = [];
-    for (const idx of this.linkOrder) {
+    const { linkOrder } = this;
+    for (let li = 0; li < linkOrder.length; li++) {
+      const idx = linkOrder[li]!;
       if (state[idx] !== 1) continue;
       const p = this.parent[idx]!;
       if (p < 0) {
@@ -477,7 +481,8 @@ export class RunBuilder {
     }
     let approx = 0;
     let firstApprox = '';
-    for (const s of steps) {
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]!;
       if (s.durationSource === 'end-start' || s.durationSource === 'end-timestamp') {
         if (approx === 0) firstApprox = s.source;
         approx++;

@@ -66,6 +66,25 @@ function countUnknown(map: Map<string, UnknownValue>, value: string, where: stri
 function hasNonFinite(value: JsonValue): boolean {
   if (!mayHoldNumbers(value)) return false;
   if (typeof value === 'number') return !Number.isFinite(value);
+  // Most values are flat (numbers and strings only): one pass, no stack to allocate.
+  let nested = false;
+  if (Array.isArray(value)) {
+    for (let k = 0; k < value.length; k++) {
+      const e = value[k]!;
+      if (typeof e === 'number') {
+        if (!Number.isFinite(e)) return true;
+      } else if (typeof e === 'object' && e !== null) nested = true;
+    }
+  } else {
+    const obj = value as JsonObject;
+    for (const key in obj) {
+      const e = obj[key]!;
+      if (typeof e === 'number') {
+        if (!Number.isFinite(e)) return true;
+      } else if (typeof e === 'object' && e !== null) nested = true;
+    }
+  }
+  if (!nested) return false;
   const stack: JsonValue[] = [value];
   while (stack.length > 0) {
     const v = stack.pop()!;

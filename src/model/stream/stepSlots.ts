@@ -127,7 +127,9 @@ export class StepSlots {
       g.set(this.idBytes.subarray(0, this.idBytesUsed));
       this.idBytes = g;
     }
-    this.idBytes.set(bytes.subarray(keyStart, keyEnd), this.idBytesUsed);
+    // A step_id is a few dozen bytes: a loop copies it without making a view to copy from.
+    const ids = this.idBytes;
+    for (let k = 0, at = this.idBytesUsed; k < keyLength; k++) ids[at + k] = bytes[keyStart + k]!;
     this.idStart[slot] = this.idBytesUsed;
     this.idLength[slot] = keyLength;
     this.idBytesUsed += keyLength;
