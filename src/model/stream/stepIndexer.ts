@@ -47,6 +47,35 @@ const LF = 0x0a;
 /** Containers around a step object: the top-level object, `paths` or `mode_storage`, the path or list. */
 const STEP_DEPTH = 3;
 
+/** What an object's bytes look like, by position in a list: its length, hash and newlines. */
+const C_LENGTH = 0;
+const C_H1 = 1;
+const C_H2 = 2;
+const C_NEWLINES = 3;
+const C_LAST_NL = 4;
+const COPY = 5;
+
+/** The looks (COPY numbers each) of objects, appended one by one. */
+class CopyList {
+  data = new Float64Array(COPY * 64);
+  count = 0;
+
+  push(length: number, h1: number, h2: number, newlines: number, lastNl: number): void {
+    const at = this.count * COPY;
+    let d = this.data;
+    if (at + COPY > d.length) {
+      d = float64WithRoom(d, at + COPY);
+      this.data = d;
+    }
+    d[at + C_LENGTH] = length;
+    d[at + C_H1] = h1;
+    d[at + C_H2] = h2;
+    d[at + C_NEWLINES] = newlines;
+    d[at + C_LAST_NL] = lastNl;
+    this.count++;
+  }
+}
+
 /** Records (REC numbers each) appended one by one. */
 class RecordList {
   data = new Float64Array(REC * 64);
@@ -54,8 +83,11 @@ class RecordList {
 
   push(start: number, end: number, h1: number, h2: number, newlines: number, lastNl: number): void {
     const at = this.count * REC;
-    const d = float64WithRoom(this.data, at + REC);
-    this.data = d;
+    let d = this.data;
+    if (at + REC > d.length) {
+      d = float64WithRoom(d, at + REC);
+      this.data = d;
+    }
     d[at + R_START] = start;
     d[at + R_END] = end;
     d[at + R_H1] = h1;
@@ -106,14 +138,14 @@ export class StepIndexer {
    * the same bytes, recognised by hashing that many bytes instead of
    * scanning them.
    */
-  private cur = new RecordList();
-  private prev = new RecordList();
+  private cur = new CopyList();
+  private prev = new CopyList();
   /**
    * Distinct objects in the order first met (as in `cur`), and where each is
    * by its first hash half: mode_storage lists the steps in that order, so
    * its next object is most often the one after the last it matched.
    */
-  private readonly firstMet = new RecordList();
+  private readonly firstMet = new CopyList();
   private readonly firstMetAt = new Map<number, number>();
   private storedNext = 0;
 
@@ -210,15 +242,15 @@ export class StepIndexer {
   }
 
   /** True (and recorded, `pos` past it) when the object at `start` has the bytes of record `k` of `list`. */
-  private sameAs(list: RecordList, k: number, start: number, end: number): boolean {
+  private sameAs(list: CopyList, k: number, start: number, end: number): boolean {
     const d = list.data;
-    const at = k * REC;
-    const stop = start + d[at + R_END]! - d[at + R_START]!;
+    const at = k * COPY;
+    const stop = start + d[at + C_LENGTH]!;
     const w = this.window;
     if (stop > end || w.bytes[stop - 1] !== CLOSE_BRACE) return false;
     hashRange(w.view, w.bytes, start, stop);
-    if (hashOut.h1 !== d[at + R_H1] || hashOut.h2 !== d[at + R_H2]) return false;
-    this.emit(start, stop, d[at + R_NEWLINES]!, d[at + R_LAST_NL]!);
+    if (hashOut.h1 !== d[at + C_H1] || hashOut.h2 !== d[at + C_H2]) return false;
+    this.emit(start, stop, d[at + C_NEWLINES]!, d[at + C_LAST_NL]!);
     this.pos = stop;
     return true;
   }
@@ -231,7 +263,7 @@ export class StepIndexer {
       return;
     }
     this.firstMetAt.set(hashOut.h1, this.firstMet.count);
-    this.firstMet.push(0, len, hashOut.h1, hashOut.h2, newlines, lastNl);
+    this.firstMet.push(len, hashOut.h1, hashOut.h2, newlines, lastNl);
     this.storedNext = this.firstMet.count;
   }
 
@@ -239,7 +271,7 @@ export class StepIndexer {
   private emit(start: number, stop: number, newlines: number, lastNl: number): void {
     const base = this.window.base;
     this.out.push(base + start, base + stop, hashOut.h1, hashOut.h2, newlines, lastNl);
-    this.cur.push(0, stop - start, hashOut.h1, hashOut.h2, newlines, lastNl);
+    this.cur.push(stop - start, hashOut.h1, hashOut.h2, newlines, lastNl);
     this.noteNext(stop);
   }
 
