@@ -8,8 +8,8 @@
 // room for that, see HEADROOM). The next piece is read while the current one
 // is indexed. No gunzipping: the reader worker uses it for plain files only
 // (readerHandler.ts) and LocalChunkStream for gzip ones.
-import { StepIndexer } from './stepIndexer.ts';
 import { BLOB_PIECE, type ChunkStream, FIRST_BLOB_PIECE, type IndexedChunk } from './streamSource.ts';
+import { createStepIndexer } from './wasmStepIndexer.ts';
 import { yieldToEvents } from './yieldToEvents.ts';
 
 /** Bytes indexed between two yields to the event loop (a few milliseconds of work). */
@@ -27,7 +27,7 @@ export class ByobChunkStream implements ChunkStream {
   /** Buffers allocated so far (the rest of the chunks reused one given back). */
   buffersMade = 0;
   private readonly free: ArrayBuffer[] = [];
-  private readonly indexer = new StepIndexer();
+  private readonly indexer = createStepIndexer();
   private first = true;
   private done = false;
   /** The next piece, being read while the current one is indexed. */

@@ -3,7 +3,7 @@
 // with DecompressionStream when they start with the gzip magic 1f 8b. Counts
 // the raw bytes read, for progress.
 import { isGzip } from '../bytes.ts';
-import { StepIndexer } from './stepIndexer.ts';
+import { createStepIndexer, type StepIndex } from './wasmStepIndexer.ts';
 
 export type StreamInput = Blob | Uint8Array;
 
@@ -180,11 +180,11 @@ export interface ChunkStream {
 /** A ChunkStream over a ChunkSource on this thread, indexing the bytes with StepIndexer when asked. */
 export class LocalChunkStream implements ChunkStream {
   private readonly source: ChunkSource;
-  private readonly indexer: StepIndexer | null;
+  private readonly indexer: StepIndex | null;
 
   constructor(input: StreamInput, opts: { readonly pieceBytes?: number; readonly index?: boolean } = {}) {
     this.source = new ChunkSource(input, opts.pieceBytes);
-    this.indexer = opts.index ? new StepIndexer() : null;
+    this.indexer = opts.index ? createStepIndexer() : null;
   }
 
   get rawBytesRead(): number {
