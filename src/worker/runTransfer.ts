@@ -68,6 +68,23 @@ function leafExact(x: unknown): boolean {
 /** True when JSON.stringify + JSON.parse gives back a value equal to `value` (iterative). */
 function jsonExact(value: JsonValue): boolean {
   if (typeof value !== 'object' || value === null) return leafExact(value);
+  // Most values are flat: one pass, no stacks to allocate.
+  let nested = false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x = value[i];
+      if (typeof x === 'object' && x !== null) nested = true;
+      else if (!leafExact(x)) return false;
+    }
+  } else {
+    const o = value as JsonObject;
+    for (const key in o) {
+      const x = o[key];
+      if (typeof x === 'object' && x !== null) nested = true;
+      else if (!leafExact(x)) return false;
+    }
+  }
+  if (!nested) return true;
   const stack: JsonValue[] = [value];
   const depths: number[] = [0];
   while (stack.length > 0) {
