@@ -210,7 +210,7 @@ function requestLoad(
   const { signal, onProgress } = opts;
   return new Promise<Outcome>((resolve) => {
     // Steps arrive in parts before the result; each part is rebuilt as it comes.
-    const assembler = new RunAssembler();
+    let assembler = new RunAssembler();
     let partError: unknown = null;
     const addPart = (run: number, part: PackedSteps): void => {
       if (partError !== null) return;
@@ -232,7 +232,10 @@ function requestLoad(
       if (!isWorkerResponse(message) || message.type === 'ready' || message.id !== id) return;
       if (message.type === 'progress') onProgress?.(message.progress);
       else if (message.type === 'steps') addPart(message.run, message.part);
-      else if (message.type === 'result') finish({ kind: 'result', result: message.result });
+      else if (message.type === 'steps-reset') {
+        assembler = new RunAssembler();
+        partError = null;
+      } else if (message.type === 'result') finish({ kind: 'result', result: message.result });
       else if (partError !== null) finish({ kind: 'crash', error: partError });
       else finish(assembleResult(assembler, message.result));
     };

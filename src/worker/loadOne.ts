@@ -19,7 +19,7 @@ export interface LoadOneOptions {
   /** Reads a Blob/File on another thread (the load worker's reader worker, readerStream.ts). */
   readonly openBlob?: (blob: Blob) => ChunkStream | null;
   /** The streamed run's steps, before its tree is built (StreamLoadOptions.onStepsMade). */
-  readonly onStepsMade?: (steps: readonly Step[]) => void;
+  readonly onStepsMade?: (steps: readonly Step[], all: boolean) => void;
 }
 
 /** Size in bytes of an input; 0 when it is not something we can measure. */

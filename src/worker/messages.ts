@@ -4,8 +4,10 @@
 // the same id. `ready` is posted once when the worker module has started, so
 // the page can tell "worker failed to start" from "worker died while loading".
 // Loaded runs travel packed (runTransfer.ts: columns and transferred buffers):
-// their steps first, in `steps` parts, then the runs in a `packed-result`;
-// failures travel as a plain `result`.
+// their steps first, in `steps` parts (a streamed run's while the file is
+// still being read), then the runs in a `packed-result`; failures travel as a
+// plain `result`. `steps-reset` drops the parts sent so far (the streaming
+// loader handed the file to the plain loader after sending some).
 import type { FileLoadResult, LoadProgress, RunWarning } from '../model/types.ts';
 import type { PackedRun, PackedSteps } from './runTransfer.ts';
 
@@ -48,6 +50,12 @@ export interface StepsMessage {
   readonly part: PackedSteps;
 }
 
+/** Worker -> page: forget the `steps` parts received so far for request `id`; the right ones follow. */
+export interface StepsResetMessage {
+  readonly type: 'steps-reset';
+  readonly id: number;
+}
+
 /** A successful FileLoadResult whose runs come without steps (those came in `steps` messages). */
 export interface PackedFileLoadResult {
   readonly ok: true;
@@ -67,6 +75,7 @@ export type WorkerResponse =
   | ReadyMessage
   | ProgressMessage
   | StepsMessage
+  | StepsResetMessage
   | ResultMessage
   | PackedResultMessage;
 
@@ -78,6 +87,7 @@ export function isWorkerResponse(value: unknown): value is WorkerResponse {
     type === 'ready' ||
     type === 'progress' ||
     type === 'steps' ||
+    type === 'steps-reset' ||
     type === 'result' ||
     type === 'packed-result'
   );

@@ -46,13 +46,17 @@ export async function handleLoadRequest(
     if (Date.now() - lastPosted >= PROGRESS_INTERVAL_MS) flush();
   };
   const stepsPerPart = Math.max(1, opts.stepsPerPart ?? STEPS_PER_PART);
-  // A streamed run's steps go to the page while the worker builds its tree, so the page
-  // rebuilds them meanwhile; the rest (other loaders, other runs) follow the result.
-  const early: EarlySteps = { sent: 0, error: null };
-  const onStepsMade = (steps: readonly Step[]): void => {
+  // A streamed run's steps go to the page in whole parts while the file is still being read,
+  // and the rest while the worker builds its tree, so the page rebuilds them meanwhile.
+  const early: EarlySteps = { steps: null, sent: 0, error: null };
+  const onStepsMade = (steps: readonly Step[], all: boolean): void => {
+    if (early.error !== null) return;
+    const whole = Math.floor((steps.length - early.sent) / stepsPerPart) * stepsPerPart;
+    const to = all ? steps.length : early.sent + whole;
     try {
-      postSteps(request.id, 0, steps, 0, stepsPerPart, post);
-      early.sent = steps.length;
+      postSteps(request.id, 0, steps, early.sent, to, stepsPerPart, post);
+      early.steps = steps;
+      early.sent = to;
     } catch (err) {
       early.error = err;
     }
@@ -67,21 +71,24 @@ export async function handleLoadRequest(
 
 /** The steps of the first run posted before its result, or why they could not be. */
 interface EarlySteps {
+  /** The steps array they came from (the streamed run's, if it is the result). */
+  steps: readonly Step[] | null;
   sent: number;
   error: unknown;
 }
 
-/** Posts steps [from, end) of run `run` in parts. */
+/** Posts steps [from, to) of run `run` in parts. */
 function postSteps(
   id: number,
   run: number,
   steps: readonly Step[],
   from: number,
+  to: number,
   stepsPerPart: number,
   post: PostToPage,
 ): void {
-  for (let at = from; at < steps.length; at += stepsPerPart) {
-    const part = packSteps(steps, at, Math.min(steps.length, at + stepsPerPart));
+  for (let at = from; at < to; at += stepsPerPart) {
+    const part = packSteps(steps, at, Math.min(to, at + stepsPerPart));
     post({ type: 'steps', id, run, part }, partBuffers(part));
   }
 }
@@ -97,10 +104,15 @@ function postResult(
     if (result.ok) {
       const { id } = request;
       if (early.error !== null) throw early.error;
+      // Parts of a streamed run that is not the result (the plain loader took over): dropped.
+      let sent = early.sent;
+      if (sent > 0 && result.runs[0]?.steps !== early.steps) {
+        post({ type: 'steps-reset', id });
+        sent = 0;
+      }
       result.runs.forEach((run, k) => {
-        const from = k === 0 ? early.sent : 0;
-        if (run.steps.length < from) throw new Error('the run has fewer steps than were sent');
-        postSteps(id, k, run.steps, from, stepsPerPart, post);
+        const from = k === 0 ? sent : 0;
+        postSteps(id, k, run.steps, from, run.steps.length, stepsPerPart, post);
       });
       const transfer: Transferable[] = [];
       const runs = result.runs.map((run) => {

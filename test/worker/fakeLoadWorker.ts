@@ -12,6 +12,8 @@ export class FakeWorker extends EventTarget {
   static behaviour: Behaviour = 'normal';
   /** Requests for this file name make the worker die with this message. */
   static crashOn: { name: string; message: string } | null = null;
+  /** Steps per `steps` message (the handler's default when undefined). */
+  static stepsPerPart: number | undefined = undefined;
 
   readonly url: string;
   terminated = false;
@@ -38,7 +40,15 @@ export class FakeWorker extends EventTarget {
       queueMicrotask(() => this.fail(crash.message));
       return;
     }
-    queueMicrotask(() => void handleLoadRequest(request, (m) => this.emit(m)));
+    const parts = FakeWorker.stepsPerPart;
+    queueMicrotask(
+      () =>
+        void handleLoadRequest(
+          request,
+          (m) => this.emit(m),
+          parts !== undefined ? { stepsPerPart: parts } : {},
+        ),
+    );
   }
 
   terminate(): void {
@@ -66,6 +76,7 @@ export function withFakeLoadWorker(): void {
     FakeWorker.instances = [];
     FakeWorker.behaviour = 'normal';
     FakeWorker.crashOn = null;
+    FakeWorker.stepsPerPart = undefined;
     vi.stubGlobal('Worker', FakeWorker);
   });
   afterEach(() => {

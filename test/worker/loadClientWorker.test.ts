@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileLoadResult } from '../../src/model/types.ts';
 import { loadFiles } from '../../src/worker/loadClient.ts';
+import { loadOne } from '../../src/worker/loadOne.ts';
 import { FakeWorker, withFakeLoadWorker } from './fakeLoadWorker.ts';
 import { fixtureBlob, fixtureBytes } from './fixtures.ts';
 
@@ -29,6 +30,21 @@ describe('loadFiles through a worker', () => {
     expect(FakeWorker.instances[0]?.url).toMatch(/\/src\/worker\/loadWorker\.ts$/);
     expect(FakeWorker.instances[0]?.received).toEqual(['fanout-2k.json', 'file-storage-db.json']);
     expect(FakeWorker.instances[0]?.terminated).toBe(true);
+  });
+
+  it("gives the loaded runs when a streamed run's steps come while the file is read, or are dropped for the plain loader's", async () => {
+    FakeWorker.stepsPerPart = 100;
+    const fanout = fixtureBytes('fanout-2k.json');
+    // A top-level key the streaming loader does not know, after all the steps: the plain loader takes over.
+    const text = new TextDecoder().decode(fanout).trimEnd();
+    const extra = new TextEncoder().encode(`${text.slice(0, -1)}, "extra": {"note": "x"}}`);
+    const results = await loadFiles([
+      { name: 'fanout-2k.json', data: fanout },
+      { name: 'extra-key.json', data: extra },
+    ]);
+    expect(results[0]).toEqual(await loadOne({ name: 'fanout-2k.json', data: fanout }));
+    expect(results[1]).toEqual(await loadOne({ name: 'extra-key.json', data: extra }));
+    expect(results[1]?.ok && results[1].runs[0]?.steps.length).toBe(1809);
   });
 
   it('forwards progress from the worker', async () => {

@@ -70,6 +70,12 @@ describe('runs sent through the transfer encoding', () => {
     return messages;
   }
 
+  /** What loadClient does, 'steps-reset' included. */
+  function assembleWithReset(messages: readonly WorkerResponse[]): Run[] {
+    const last = messages.map((m) => m.type).lastIndexOf('steps-reset');
+    return assemble(messages.slice(last + 1));
+  }
+
   function assemble(messages: readonly WorkerResponse[]): Run[] {
     const assembler = new RunAssembler();
     let runs: Run[] = [];
@@ -95,6 +101,38 @@ describe('runs sent through the transfer encoding', () => {
       expect(assemble(messages)).toEqual(expected);
     },
   );
+
+  it("sends a streamed run's steps while the file is read, in whole parts, the rest after", async () => {
+    const name = 'fanout-2k.json';
+    const data = fixtureBytes(name);
+    const expected = runsOf(await loadOne({ name, data }));
+    const messages = await throughHandler(name, data, 100);
+    const types = messages.map((m) => m.type);
+    // Parts came between progress reports, not only after the last one.
+    expect(types.indexOf('steps')).toBeLessThan(types.lastIndexOf('progress'));
+    const sizes = messages.flatMap((m) => (m.type === 'steps' ? [m.part.count] : []));
+    expect(sizes.slice(0, -1).every((n) => n === 100)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(1809);
+    expect(assemble(messages)).toEqual(expected);
+  });
+
+  it('drops the parts sent when the plain loader takes the file over after them', async () => {
+    // A top-level key the streaming loader does not know, after all the steps: it hands the
+    // file to the plain loader, whose run the page must get, not the parts streamed before.
+    const text = new TextDecoder().decode(fixtureBytes('fanout-2k.json')).trimEnd();
+    const name = 'extra-key.json';
+    const data = new TextEncoder().encode(`${text.slice(0, -1)}, "extra": {"note": "x"}}`);
+    const expected = runsOf(await loadOne({ name, data }));
+    expect(expected).toHaveLength(1);
+    const messages = await throughHandler(name, data, 100);
+    const types = messages.map((m) => m.type);
+    const reset = types.indexOf('steps-reset');
+    expect(reset).toBeGreaterThan(types.indexOf('steps'));
+    expect(types.lastIndexOf('steps')).toBeGreaterThan(reset);
+    const afterReset = messages.slice(reset).flatMap((m) => (m.type === 'steps' ? [m.part.count] : []));
+    expect(afterReset.reduce((a, b) => a + b, 0)).toBe(expected[0]!.steps.length);
+    expect(assembleWithReset(messages)).toEqual(expected);
+  });
 
   it("sends a streamed run's steps before its tree is built, and the page marks the detached ones", async () => {
     const name = 'direct-pruned.json';

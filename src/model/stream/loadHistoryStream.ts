@@ -56,12 +56,14 @@ export interface StreamLoadOptions {
   /** Called once with how the file was loaded (benchmarks, tests). */
   readonly onStats?: (stats: StreamLoadStats) => void;
   /**
-   * Called once the whole input is read, before the run is finished, with
-   * its steps (see RunBuilder.stepsMade: `detached` is not set yet), so they
-   * can be sent on while the tree is built. Not called when the plain loader
-   * takes over.
+   * Called with the steps made so far after each batch of input parsed
+   * (`all` false), and once more with all of them (`all` true) before the run
+   * is finished, so they can be sent on while the rest is read and the tree
+   * is built. Steps made are final except `detached` (RunBuilder.stepsMade),
+   * but the run may still fail, or go to the plain loader (which makes other
+   * steps) when its layout turns out unusual.
    */
-  readonly onStepsMade?: (steps: readonly Step[]) => void;
+  readonly onStepsMade?: (steps: readonly Step[], all: boolean) => void;
 }
 
 export interface StreamLoadStats {
@@ -208,6 +210,7 @@ export async function loadHistoryStream(
       const eof = chunk === null;
       const done = parser.run(eof);
       report();
+      if (!eof) opts.onStepsMade?.(builder.stepsMade, false);
       if (eof) {
         if (!done) throw new Error('streaming parser stopped before the end of the input');
         break;
@@ -218,7 +221,7 @@ export async function loadHistoryStream(
       }
     }
     checkAbort();
-    opts.onStepsMade?.(builder.stepsMade);
+    opts.onStepsMade?.(builder.stepsMade, true);
     const run = builder.finish();
     opts.onStats?.(stats('stream'));
     return withFileWarnings(fileName, run, parser.nonFinite);
