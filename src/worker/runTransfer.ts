@@ -126,14 +126,20 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
   const flags = new Uint8Array(count);
   const jsonValues: JsonValue[] = [];
   const exact: JsonValue[] = [];
-  const nameOf = (s: string | null): number => {
+  // Neighbouring steps mostly share their names: the last one of each column is tried first.
+  const lastName: Array<string | null> = new Array(NAME_FIELDS.length).fill(null);
+  const lastIndex = new Int32Array(NAME_FIELDS.length).fill(-1);
+  const nameOf = (column: number, s: string | null): number => {
     if (s === null) return -1;
+    if (s === lastName[column]) return lastIndex[column]!;
     let k = tableIndex.get(s);
     if (k === undefined) {
       k = table.length;
       table.push(s);
       tableIndex.set(s, k);
     }
+    lastName[column] = s;
+    lastIndex[column] = k;
     return k;
   };
   for (let i = 0; i < count; i++) {
@@ -141,13 +147,13 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     index[i] = s.index;
     texts[i] = s.stepId;
     texts[count + i] = s.source;
-    names[i] = nameOf(s.stateName);
-    names[count + i] = nameOf(s.networkName);
-    names[2 * count + i] = nameOf(s.dataMode);
-    names[3 * count + i] = nameOf(s.status);
-    names[4 * count + i] = nameOf(s.arcTaken);
-    names[5 * count + i] = nameOf(s.error);
-    names[6 * count + i] = nameOf(s.durationSource);
+    names[i] = nameOf(0, s.stateName);
+    names[count + i] = nameOf(1, s.networkName);
+    names[2 * count + i] = nameOf(2, s.dataMode);
+    names[3 * count + i] = nameOf(3, s.status);
+    names[4 * count + i] = nameOf(4, s.arcTaken);
+    names[5 * count + i] = nameOf(5, s.error);
+    names[6 * count + i] = nameOf(6, s.durationSource);
     let f = 0;
     for (let k = 0; k < NULLABLE.length; k++) {
       const v = s[NULLABLE[k] as (typeof NULLABLE)[number]];
