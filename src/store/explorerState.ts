@@ -35,6 +35,8 @@ export interface ExplorerState {
   readonly selectedStep: number;
   /** Collapsed step indices, per run id. */
   readonly collapsed: Readonly<Record<string, ReadonlySet<number>>>;
+  /** Runs drawn in the other direction than the one chosen for them ("Rotate layout"). */
+  readonly rotated: ReadonlySet<string>;
   readonly filters: Filters;
   /** Resource type chosen in "Resource usage": its steps are highlighted. */
   readonly highlightedResource: string | null;
@@ -47,6 +49,7 @@ export const INITIAL_STATE: ExplorerState = {
   activeRunId: null,
   selectedStep: -1,
   collapsed: {},
+  rotated: new Set(),
   filters: EMPTY_FILTERS,
   highlightedResource: null,
   loadErrors: [],
@@ -75,9 +78,25 @@ export function closeRun(state: ExplorerState, id: string): ExplorerState {
   if (at < 0) return state;
   const runIds = state.runIds.filter((r) => r !== id);
   const { [id]: _dropped, ...collapsed } = state.collapsed;
-  if (state.activeRunId !== id) return { ...state, runIds, collapsed };
+  const rotated = withMember(state.rotated, id, false);
+  if (state.activeRunId !== id) return { ...state, runIds, collapsed, rotated };
   const activeRunId = runIds[Math.min(at, runIds.length - 1)] ?? null;
-  return { ...state, runIds, collapsed, activeRunId, selectedStep: -1, highlightedResource: null };
+  return { ...state, runIds, collapsed, rotated, activeRunId, selectedStep: -1, highlightedResource: null };
+}
+
+/** The set with `id` in it (on) or not (off); the same set when nothing changes. */
+function withMember(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {
+  if (set.has(id) === on) return set;
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+/** Draws run `runId` in the other direction than the one chosen for it (on), or in that one (off). */
+export function setRotated(state: ExplorerState, runId: string, on: boolean): ExplorerState {
+  const rotated = withMember(state.rotated, runId, on);
+  return rotated === state.rotated ? state : { ...state, rotated };
 }
 
 export function selectStep(state: ExplorerState, index: number): ExplorerState {

@@ -11,6 +11,7 @@ export interface ExplorerActions {
   selectStep(index: number): void;
   toggleCollapsed(index: number): void;
   setCollapsed(indices: Iterable<number>): void;
+  setRotated(runId: string, on: boolean): void;
   setFilters(patch: Partial<T.Filters>): void;
   clearFilters(): void;
   highlightResource(type: string | null): void;
@@ -30,6 +31,7 @@ export const useExplorerStore = create<ExplorerStore>()((set) => ({
   selectStep: (index) => set((s) => T.selectStep(s, index)),
   toggleCollapsed: (index) => set((s) => T.toggleCollapsed(s, index)),
   setCollapsed: (indices) => set((s) => T.setCollapsed(s, indices)),
+  setRotated: (runId, on) => set((s) => T.setRotated(s, runId, on)),
   setFilters: (patch) => set((s) => T.setFilters(s, patch)),
   clearFilters: () => set((s) => T.clearFilters(s)),
   highlightResource: (type) => set((s) => T.highlightResource(s, type)),

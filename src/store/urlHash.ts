@@ -1,10 +1,17 @@
 // The URL hash as a bookmarkable view of the explorer:
-//   #run=<run id>&step=<step_id>&state=<text>&mode=<m,..>&status=<s,..>&net=<n,..>&hide=1
+//   #run=<run id>&step=<step_id>&state=<text>&mode=<m,..>&status=<s,..>&net=<n,..>&hide=1&rotate=1
 // Values are percent-encoded (list items one by one, so a comma inside a value
 // survives). Pure encode/decode plus the two bridges to ExplorerState; the
 // app's useHashSync hook does the reading and history.replaceState writing.
 import type { Run } from '../model/types.ts';
-import { type ExplorerState, type Filters, selectStep, setActiveRun, setFilters } from './explorerState.ts';
+import {
+  type ExplorerState,
+  type Filters,
+  selectStep,
+  setActiveRun,
+  setFilters,
+  setRotated,
+} from './explorerState.ts';
 
 export interface HashState {
   readonly run: string | null;
@@ -16,6 +23,8 @@ export interface HashState {
   readonly networks: readonly string[];
   /** true for `hide=1`, false for `hide=0`, null when absent (keep the user's preference). */
   readonly hide: boolean | null;
+  /** The run's tree drawn in the other direction than the one chosen for it ("Rotate layout"). */
+  readonly rotate: boolean;
 }
 
 export const EMPTY_HASH: HashState = {
@@ -26,6 +35,7 @@ export const EMPTY_HASH: HashState = {
   statuses: [],
   networks: [],
   hide: null,
+  rotate: false,
 };
 
 function decodePart(text: string): string {
@@ -77,6 +87,9 @@ export function decodeHash(hash: string): HashState {
           hide: raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : null,
         };
         break;
+      case 'rotate':
+        h = { ...h, rotate: raw === '1' || raw === 'true' };
+        break;
     }
   }
   return h;
@@ -93,6 +106,7 @@ export function encodeHash(h: HashState): string {
   if (h.statuses.length > 0) parts.push(`status=${list(h.statuses)}`);
   if (h.networks.length > 0) parts.push(`net=${list(h.networks)}`);
   if (h.hide !== null) parts.push(`hide=${h.hide ? 1 : 0}`);
+  if (h.rotate) parts.push('rotate=1');
   return parts.join('&');
 }
 
@@ -108,6 +122,7 @@ export function hashFromExplorer(state: ExplorerState, run: Run | undefined): Ha
     statuses: f.statuses,
     networks: f.networks,
     hide: f.hideNonMatching ? true : null,
+    rotate: run !== undefined && state.rotated.has(run.id),
   };
 }
 
@@ -127,6 +142,7 @@ export function applyHash(state: ExplorerState, h: HashState, run: Run | undefin
     next = setActiveRun(next, run.id);
     const index = h.step === null ? -1 : run.steps.findIndex((s) => s.stepId === h.step);
     next = selectStep(next, index);
+    next = setRotated(next, run.id, h.rotate);
   }
   const patch: Partial<Filters> = {
     stateQuery: h.stateQuery,

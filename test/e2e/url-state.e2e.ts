@@ -1,6 +1,7 @@
 // Links that reopen a view: `?url=` loads a file from the server, and the URL
-// hash (#run=..&step=..&state=..&mode=..&status=..&hide=1) brings back the run,
-// the selected step and the filters after a reload or when opened fresh.
+// hash (#run=..&step=..&state=..&mode=..&status=..&hide=1&rotate=1) brings back the run,
+// the selected step, the filters and the drawing's direction after a reload or
+// when opened fresh.
 import assert from 'node:assert/strict';
 import {
   eventually,
@@ -93,5 +94,38 @@ e2e.test('hide=1 in the hash hides steps that do not match (ancestors stay)', as
     }),
     (n) => n.faq === 0 && n.respond === 0,
     (n) => `steps outside the failed branch are still in the outline: ${JSON.stringify(n)}`,
+  );
+});
+
+e2e.test('"Rotate layout" turns the drawing, and the hash keeps it across a reload', async ({ page }) => {
+  await openApp(page, LINK);
+  await expectLoadedRun(page, ['support_agent', 'conv-7f3a', stepsPattern('10')]);
+  const rotate = page.getByRole('button', { name: 'Rotate layout' });
+  const before = await rotate.getAttribute('title');
+  assert.match(before ?? '', /^Draw the tree (left to right|top to bottom)$/);
+  await rotate.click();
+  const turned = await eventually(
+    async () => rotate.getAttribute('title'),
+    (t) => t !== before,
+    (t) => `expected "Rotate layout" to offer the other direction after a click; it still says "${t}"`,
+  );
+  await eventually(
+    async () => hashParams(page.url()),
+    (h) => h.get('rotate') === '1' && Boolean(h.get('run')),
+    (h) => `expected rotate=1 and the run in the hash; saw "${h}"`,
+  );
+  await page.reload();
+  await expectLoadedRun(page, ['support_agent', 'conv-7f3a', stepsPattern('10')]);
+  await eventually(
+    async () => rotate.getAttribute('title'),
+    (t) => t === turned,
+    (t) => `expected the drawing to stay turned after a reload ("${turned}"); the button says "${t}"`,
+  );
+  // And back: the hash forgets it.
+  await rotate.click();
+  await eventually(
+    async () => hashParams(page.url()).get('rotate'),
+    (r) => r === null,
+    (r) => `expected no rotate in the hash after turning back; saw rotate=${r}`,
   );
 });

@@ -110,6 +110,15 @@ describe('selection and collapse', () => {
     s = T.setCollapsed(s, [3, 4]);
     expect([...(s.collapsed['a#0'] ?? [])].sort()).toEqual([3, 4]);
   });
+
+  it('setRotated turns a run the other way and back, per run, and closing the run forgets it', () => {
+    let s = T.setRotated(withRuns('a#0', 'b#0'), 'b#0', true);
+    expect([...s.rotated]).toEqual(['b#0']);
+    expect(T.setRotated(s, 'b#0', true)).toBe(s);
+    expect([...T.setRotated(s, 'b#0', false).rotated]).toEqual([]);
+    s = T.closeRun(s, 'b#0');
+    expect(s.rotated.size).toBe(0);
+  });
 });
 
 describe('filters', () => {

@@ -22,9 +22,10 @@ describe('encodeHash / decodeHash', () => {
       statuses: ['failed'],
       networks: ['main'],
       hide: true,
+      rotate: true,
     });
     expect(text).toBe(
-      'run=llm-branching.json%230&step=abc-1&state=draft%20answer&mode=copy,reference&status=failed&net=main&hide=1',
+      'run=llm-branching.json%230&step=abc-1&state=draft%20answer&mode=copy,reference&status=failed&net=main&hide=1&rotate=1',
     );
   });
 
@@ -37,6 +38,7 @@ describe('encodeHash / decodeHash', () => {
       statuses: ['in_progress', 'weird status'],
       networks: ['net#1', 'ü'],
       hide: false,
+      rotate: false,
     };
     expect(decodeHash(`#${encodeHash(h)}`)).toEqual(h);
   });
@@ -56,8 +58,10 @@ describe('encodeHash / decodeHash', () => {
     expect(h.hide).toBeNull();
   });
 
-  it('reads hide=0 as false and + as a space', () => {
+  it('reads hide=0 as false, rotate=1 as true (anything else as false) and + as a space', () => {
     expect(decodeHash('hide=0').hide).toBe(false);
+    expect(decodeHash('rotate=1').rotate).toBe(true);
+    expect(decodeHash('rotate=yes').rotate).toBe(false);
     expect(decodeHash('state=a+b').stateQuery).toBe('a b');
   });
 });
@@ -81,7 +85,11 @@ describe('hashFromExplorer', () => {
       statuses: ['failed'],
       networks: [],
       hide: true,
+      rotate: false,
     });
+    expect(hashFromExplorer(T.setRotated(s, 'r.json#0', true), run).rotate).toBe(true);
+    // Another run rotated says nothing about this one.
+    expect(hashFromExplorer(T.setRotated(s, 'other.json#0', true), run).rotate).toBe(false);
   });
 
   it('has no run or step without an active run, and no hide when dimming', () => {
@@ -127,9 +135,18 @@ describe('applyHash', () => {
     let s = T.setActiveRun(loaded, 'r.json#0');
     s = T.selectStep(s, 1);
     s = T.setFilters(s, { stateQuery: 'w', dataModes: ['copy'] });
+    s = T.setRotated(s, 'r.json#0', true);
     const restored = applyHash(loaded, decodeHash(encodeHash(hashFromExplorer(s, run))), run);
     expect(restored.activeRunId).toBe(s.activeRunId);
     expect(restored.selectedStep).toBe(s.selectedStep);
     expect(restored.filters).toEqual(s.filters);
+    expect(restored.rotated.has('r.json#0')).toBe(true);
+  });
+
+  it('sets the named run back to its own direction when the hash does not say rotate', () => {
+    const rotated = T.setRotated(loaded, 'r.json#0', true);
+    expect(applyHash(rotated, decodeHash('run=r.json%230'), run).rotated.has('r.json#0')).toBe(false);
+    // Without the run, the hash leaves the direction alone.
+    expect(applyHash(rotated, decodeHash('state=x'), undefined).rotated.has('r.json#0')).toBe(true);
   });
 });

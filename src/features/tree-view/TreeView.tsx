@@ -88,9 +88,9 @@ export function TreeView() {
 
   const keep = hide && filter?.active ? filter.keep : null;
   const matches = filter?.active ? filter.matches : null;
-  // The direction chosen for the run, or the other one after "Rotate layout" (per run).
-  const [rotated, setRotated] = useState<{ run: object; on: boolean }>({ run: {}, on: false });
-  const flipped = rotated.on && rotated.run === run;
+  // The direction chosen for the run, or the other one after "Rotate layout" (per run, kept in the URL).
+  const flipped = useExplorerStore((s) => run !== undefined && run !== null && s.rotated.has(run.id));
+  const setRotated = useExplorerStore((s) => s.setRotated);
   const geometry = useMemo(() => {
     if (!run) return null;
     const g = chooseGeometry(run, measureLabel());
@@ -467,7 +467,7 @@ export function TreeView() {
           <button
             type="button"
             disabled={!run}
-            onClick={() => run && setRotated({ run, on: !flipped })}
+            onClick={() => run && setRotated(run.id, !flipped)}
             title={
               layout?.orientation === 'tb' ? 'Draw the tree left to right' : 'Draw the tree top to bottom'
             }
