@@ -55,39 +55,50 @@ const C_NEWLINES = 3;
 const C_LAST_NL = 4;
 const COPY = 5;
 
-/** The looks (COPY numbers each) of objects, appended one by one. */
-class CopyList {
-  data = new Float64Array(COPY * 64);
+/** Rows of `stride` numbers appended one by one, in a Float64Array that grows. */
+class Rows {
+  data: Float64Array<ArrayBuffer>;
   count = 0;
 
+  constructor(private readonly stride: number) {
+    this.data = new Float64Array(stride * 64);
+  }
+
+  /** Makes room for one more row and counts it; returns where it starts in `data`. */
+  protected add(): number {
+    const at = this.count * this.stride;
+    if (at + this.stride > this.data.length) this.data = float64WithRoom(this.data, at + this.stride);
+    this.count++;
+    return at;
+  }
+}
+
+/** The looks (COPY numbers each) of objects, appended one by one. */
+class CopyList extends Rows {
+  constructor() {
+    super(COPY);
+  }
+
   push(length: number, h1: number, h2: number, newlines: number, lastNl: number): void {
-    const at = this.count * COPY;
-    let d = this.data;
-    if (at + COPY > d.length) {
-      d = float64WithRoom(d, at + COPY);
-      this.data = d;
-    }
+    const at = this.add();
+    const d = this.data;
     d[at + C_LENGTH] = length;
     d[at + C_H1] = h1;
     d[at + C_H2] = h2;
     d[at + C_NEWLINES] = newlines;
     d[at + C_LAST_NL] = lastNl;
-    this.count++;
   }
 }
 
 /** Records (REC numbers each) appended one by one. */
-class RecordList {
-  data = new Float64Array(REC * 64);
-  count = 0;
+class RecordList extends Rows {
+  constructor() {
+    super(REC);
+  }
 
   push(start: number, end: number, h1: number, h2: number, newlines: number, lastNl: number): void {
-    const at = this.count * REC;
-    let d = this.data;
-    if (at + REC > d.length) {
-      d = float64WithRoom(d, at + REC);
-      this.data = d;
-    }
+    const at = this.add();
+    const d = this.data;
     d[at + R_START] = start;
     d[at + R_END] = end;
     d[at + R_H1] = h1;
@@ -97,7 +108,6 @@ class RecordList {
     d[at + R_NEXT] = -1;
     d[at + R_GAP_NEWLINES] = 0;
     d[at + R_GAP_LAST_NL] = -1;
-    this.count++;
   }
 
   /** Sets what follows the last record (see R_NEXT). */

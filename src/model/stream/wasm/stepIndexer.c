@@ -246,6 +246,20 @@ static void note_met(uint32_t len, int32_t nl, int32_t last_nl) {
   stored_next = first_met_count;
 }
 
+// Inside a string: the first quote or backslash at or after `i` (16 bytes at a time), or
+// the last 15 bytes' start, which the caller then looks at one by one.
+static inline uint32_t to_quote_or_backslash(uint32_t i, uint32_t end) {
+  const v128_t vq = wasm_i8x16_splat(QUOTE);
+  const v128_t vb = wasm_i8x16_splat(BACKSLASH);
+  while (i + 16 <= end) {
+    v128_t v = wasm_v128_load(win + i);
+    uint32_t m = wasm_i8x16_bitmask(wasm_v128_or(wasm_i8x16_eq(v, vq), wasm_i8x16_eq(v, vb)));
+    if (m != 0) return i + __builtin_ctz(m);
+    i += 16;
+  }
+  return i;
+}
+
 // ObjectExtent.run: true when the object closed (x_pos just past its '}').
 static int extent_run(uint32_t end) {
   uint32_t i = x_pos;
@@ -254,21 +268,9 @@ static int extent_run(uint32_t end) {
   int32_t last = x_last_nl;
   int s = x_in_string;
   int closed = 0;
-  const v128_t vq = wasm_i8x16_splat(QUOTE);
-  const v128_t vb = wasm_i8x16_splat(BACKSLASH);
   while (i < end) {
     if (s) {
-      // Skip 16 bytes at a time while none is a quote or a backslash.
-      while (i + 16 <= end) {
-        v128_t v = wasm_v128_load(win + i);
-        uint32_t m = wasm_i8x16_bitmask(wasm_v128_or(wasm_i8x16_eq(v, vq), wasm_i8x16_eq(v, vb)));
-        if (m == 0) {
-          i += 16;
-          continue;
-        }
-        i += __builtin_ctz(m);
-        break;
-      }
+      i = to_quote_or_backslash(i, end);
       for (;;) {
         if (i >= end) goto done;
         uint8_t c = win[i];
@@ -329,20 +331,9 @@ static void scan(void) {
   uint32_t i = pos;
   int32_t dep = depth;
   int s = in_string;
-  const v128_t vq = wasm_i8x16_splat(QUOTE);
-  const v128_t vb = wasm_i8x16_splat(BACKSLASH);
   while (i < end) {
     if (s) {
-      while (i + 16 <= end) {
-        v128_t v = wasm_v128_load(win + i);
-        uint32_t m = wasm_i8x16_bitmask(wasm_v128_or(wasm_i8x16_eq(v, vq), wasm_i8x16_eq(v, vb)));
-        if (m == 0) {
-          i += 16;
-          continue;
-        }
-        i += __builtin_ctz(m);
-        break;
-      }
+      i = to_quote_or_backslash(i, end);
       if (i >= end) break;
       uint8_t c = win[i];
       if (c == QUOTE)
