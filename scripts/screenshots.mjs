@@ -1,7 +1,7 @@
 // Writes README screenshots of the built app (it builds nothing: run
 // `npx vite build` first). Serves dist/ like the end-to-end runner, opens real
 // producer files in Debian's Chromium at 1280x800 and saves one PNG per view
-// to docs/screenshots/. Usage: node scripts/screenshots.mjs [view-name...]
+// to docs/screenshots/. Usage: node --import tsx scripts/screenshots.mjs [view-name...]
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';

@@ -1,5 +1,7 @@
 // The local HTTP server behind `fsm-history-explorer open`: serves the built
 // app from a folder and the user's files at /__files/<n> (streamed from disk).
+// The benchmark and the end-to-end tests serve the app with it too (the tests
+// mount their fixture folder under a prefix), so they get what users get.
 // Listens on 127.0.0.1 only, answers only requests whose Host is this
 // server (against DNS rebinding), and refuses any path leaving the app folder.
 import { createReadStream } from 'node:fs';
@@ -17,6 +19,13 @@ export interface ServerOptions {
   readonly files: readonly string[];
   /** 0 picks a free port. */
   readonly port: number;
+  /** More folders, each served as it is under its URL prefix (e.g. '/__fixtures/'). */
+  readonly mounts?: ReadonlyArray<{ readonly prefix: string; readonly dir: string }>;
+}
+
+interface Mount {
+  readonly prefix: string;
+  readonly dir: string;
 }
 
 export interface RunningServer {
@@ -31,9 +40,15 @@ export const FILES_PREFIX = '/__files/';
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const root = await realpath(resolve(options.root));
   const files = options.files.map((f) => resolve(f));
+  const mounts: Mount[] = [];
+  for (const m of options.mounts ?? []) {
+    if (!m.prefix.startsWith('/') || !m.prefix.endsWith('/') || m.prefix === '/')
+      throw new Error(`a mount prefix starts and ends with '/' and is not '/' alone: ${m.prefix}`);
+    mounts.push({ prefix: m.prefix, dir: await realpath(resolve(m.dir)) });
+  }
   let port = options.port;
   const server = createServer((req, res) => {
-    handle(req, res, root, files, port).catch(() => {
+    handle(req, res, root, files, mounts, port).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.destroy();
     });
@@ -73,6 +88,7 @@ async function handle(
   res: ServerResponse,
   root: string,
   files: readonly string[],
+  mounts: readonly Mount[],
   port: number,
 ): Promise<void> {
   const host = (req.headers.host ?? '').toLowerCase();
@@ -98,6 +114,11 @@ async function handle(
   }
   if (path.startsWith(FILES_PREFIX)) {
     await serveUserFile(req, res, path.slice(FILES_PREFIX.length), files);
+    return;
+  }
+  const mount = mounts.find((m) => path.startsWith(m.prefix));
+  if (mount) {
+    await serveStatic(req, res, mount.dir, path.slice(mount.prefix.length - 1));
     return;
   }
   await serveStatic(req, res, root, path);
@@ -149,7 +170,7 @@ async function serveStatic(
     else send(res, 404, 'Not found');
     return;
   }
-  // Symbolic links must not lead out of the app folder either.
+  // Symbolic links must not lead out of the folder either.
   const real = await realpath(target);
   if (real !== root && !real.startsWith(root + sep)) {
     send(res, 403, 'Forbidden');

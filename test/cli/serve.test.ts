@@ -206,3 +206,43 @@ describe('open: launching the browser', () => {
     );
   });
 });
+
+describe('startServer with a mounted folder (as the end-to-end tests use it)', () => {
+  it('serves the folder under its prefix, and nothing outside it', async () => {
+    const { startServer } = await import('../../src/cli/server.ts');
+    const base = await mkdtemp(join(tmpdir(), 'fsm-mount-'));
+    const app = join(base, 'app');
+    const extra = join(base, 'extra');
+    await mkdir(app, { recursive: true });
+    await mkdir(extra, { recursive: true });
+    await writeFile(join(app, 'index.html'), INDEX);
+    await writeFile(join(extra, 'run.json'), '{"paths": []}');
+    await writeFile(join(base, 'secret.txt'), 'not for the browser');
+    const server = await startServer({
+      root: app,
+      files: [],
+      port: 0,
+      mounts: [{ prefix: '/__x/', dir: extra }],
+    });
+    try {
+      const res = await fetch(new URL('/__x/run.json', server.origin));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/json/);
+      expect(await res.text()).toBe('{"paths": []}');
+      expect((await fetch(new URL('/__x/missing.json', server.origin))).status).toBe(404);
+      // The app is still at '/'.
+      expect(await (await fetch(server.origin)).text()).toBe(INDEX);
+      for (const path of ['/__x/../secret.txt', '/__x/..%2fsecret.txt', '/__x/%2e%2e/secret.txt']) {
+        const raw = await rawGet(server.port, path);
+        expect(raw.status, path).toBe(403);
+        expect(raw.body).not.toContain('not for the browser');
+      }
+      await expect(
+        startServer({ root: app, files: [], port: 0, mounts: [{ prefix: '/', dir: extra }] }),
+      ).rejects.toThrow(/mount prefix/);
+    } finally {
+      await server.close();
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+});
