@@ -131,6 +131,21 @@ describe('broken JSON positions', () => {
     });
   }
 
+  it('places errors the same in a file with CRLF line ends, steps indexed or not', async () => {
+    const text = new TextDecoder().decode(fixtureBytes('llm-branching.json')).replaceAll('\n', '\r\n');
+    const bytes = utf8(text);
+    expect(await expectSameOutcome(bytes, 'crlf.json', 1 << 20, true)).toBe(false);
+    const rng = new Prng(404);
+    let failures = 0;
+    for (let k = 0; k < 20; k++) {
+      const at = rng.int(1, bytes.length - 2);
+      for (const indexSteps of [false, true]) {
+        if (await expectSameOutcome(withByte(bytes, at, 0x23), 'crlf.json', 4096, indexSteps)) failures++;
+      }
+    }
+    expect(failures).toBeGreaterThan(0);
+  });
+
   it('counts lines across chunk boundaries', async () => {
     const text =
       '{\n  "summary": {},\n  "paths": [\n    [\n      {"step_id": "a"}\n    ]\n  ],\n  "mode_storage": {\n    "copy": [\n      {"step_id": "a" "oops"}\n    ]\n  }\n}';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../bench/gen/prng.ts';
 import { generateToString } from '../../bench/generate.ts';
-import { StepIndexer } from '../../src/model/stream/stepIndexer.ts';
+import { REC, StepIndexer } from '../../src/model/stream/stepIndexer.ts';
 import {
   createStepIndexer,
   type StepIndex,
@@ -58,6 +58,18 @@ describe('WebAssembly step indexer', () => {
       // Whole, in one piece, too.
       expect([...createStepIndexer().push(bytes)]).toEqual([...new StepIndexer().push(bytes)]);
     }
+  });
+
+  it('gives the same records for a step far larger than its window (the module grows its memory)', () => {
+    const big = 'x'.repeat(5_000_000);
+    const step = (id: string, metrics: string) =>
+      `{"step_id": "${id}", "state_name": "s", "metrics": {"note": "${metrics}"}}`;
+    const text = `{"summary": {}, "paths": [[${step('a', big)}, ${step('b', 'y')}], [${step('a', big)}, ${step('c', 'z')}]], "mode_storage": {"copy": [${step('a', big)}, ${step('b', 'y')}, ${step('c', 'z')}]}}`;
+    const bytes = new TextEncoder().encode(text);
+    expectSame(bytes, 3);
+    const whole = createStepIndexer().push(bytes);
+    // Seven objects at step depth: two paths of two, and three in mode_storage.
+    expect(whole.length / REC).toBe(7);
   });
 
   it('gives the same records for broken bytes', () => {
