@@ -6,11 +6,7 @@
 // tokens only, as a raw newline inside a string is invalid JSON (the object
 // then fails to parse, and its error is placed from where the object starts).
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
-const LF = 0x0a;
+import { BACKSLASH, CLOSE_BRACE, LF, OPEN_BRACE, QUOTE } from './jsonBytes.ts';
 
 export class ObjectExtent {
   /** Next byte to look at (relative to the window). */
@@ -70,8 +66,8 @@ export class ObjectExtent {
       }
       const c = bytes[i++]!;
       if (c === QUOTE) inString = true;
-      else if (c === OPEN) depth++;
-      else if (c === CLOSE) {
+      else if (c === OPEN_BRACE) depth++;
+      else if (c === CLOSE_BRACE) {
         if (--depth === 0) {
           closed = true;
           break;

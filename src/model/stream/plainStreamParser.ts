@@ -22,6 +22,18 @@ import { DATA_MODES, type JsonValue } from '../types.ts';
 import { hashOut, hashRange } from './byteHash.ts';
 import { ByteWindow } from './byteWindow.ts';
 import { float64WithRoom } from './growable.ts';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  isWs,
+  LF,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './jsonBytes.ts';
 import { ObjectExtent } from './objectExtent.ts';
 import {
   R_END,
@@ -64,16 +76,6 @@ export class StreamEncodingError extends Error {
     this.name = 'StreamEncodingError';
   }
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const LF = 0x0a;
 
 // Parser states.
 const ROOT_START = 0;
@@ -123,10 +125,6 @@ const Q_NEWLINES = 9;
 const Q_LAST_NL = 10;
 /** `"step_id"` */
 const STEP_ID_KEY = [0x22, 0x73, 0x74, 0x65, 0x70, 0x5f, 0x69, 0x64, 0x22];
-
-function isWs(c: number): boolean {
-  return c === 0x20 || c === LF || c === 0x0d || c === 0x09;
-}
 
 /** Bytes that can start a JSON value (Python dialect included). */
 function startsValue(c: number): boolean {

@@ -12,6 +12,17 @@
 import { hashOut, hashRange } from './byteHash.ts';
 import { ByteWindow } from './byteWindow.ts';
 import { float64WithRoom } from './growable.ts';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  isWs,
+  LF,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './jsonBytes.ts';
 import { ObjectExtent } from './objectExtent.ts';
 
 /** Numbers per record in a records array. */
@@ -36,14 +47,6 @@ export const R_GAP_NEWLINES = 7;
 /** Absolute offset of the last of them, -1 when none. */
 export const R_GAP_LAST_NL = 8;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const LF = 0x0a;
 /** Containers around a step object: the top-level object, `paths` or `mode_storage`, the path or list. */
 const STEP_DEPTH = 3;
 
@@ -300,7 +303,7 @@ export class StepIndexer {
         lastNl = i;
       } else if (c === COMMA && !comma) {
         comma = true;
-      } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+      } else if (!isWs(c)) {
         break;
       }
     }
