@@ -1,63 +1,26 @@
 // The compact form a Run takes from the load worker to the page. Posting a Run
 // as it is makes structured clone copy every Step object (and its metrics,
 // resource usage and stream progress objects) one by one, on both threads.
-// packRun() instead puts the steps into columns: numbers in Float64Arrays,
-// repeated names as indices into one string table, the three JSON fields of
-// all steps in one JSON text, and the tree links as they are; every typed
-// array is transferred (moved, not copied). The steps go in parts of a few
-// thousand, so the page rebuilds the Step objects of one part (in one loop)
-// while the worker packs the next (a streamed run's steps go before its tree
-// is built, so RunAssembler marks the detached ones from the tree); the run
-// itself (tree links transferred) follows its parts, and RunAssembler puts
-// them together on the page. The
-// result is deep-equal to the Run that was packed. JSON
-// values JSON cannot carry exactly (NaN, Infinity, -0, very deep nesting) are
-// sent as they are, beside the text.
-import type { DurationSource, JsonObject, JsonValue, Run, Step } from '../model/types.ts';
+// packSteps() instead puts the steps into columns (packedSteps.ts): numbers
+// in Float64Arrays, repeated names as indices into one string table, the
+// three JSON fields of all steps in one JSON text; every typed array is
+// transferred (moved, not copied). The steps go in parts of a few thousand
+// while the worker still works, and the page keeps each part as it comes,
+// with a small view per step that reads the columns (stepViews.ts). A
+// streamed run's steps go before its tree is built, so RunAssembler marks the
+// detached ones from the tree; the run itself (tree links transferred)
+// follows its parts, and RunAssembler puts them together on the page. Every
+// step reads the same as in the Run that was packed. JSON values JSON text
+// cannot carry exactly (NaN, Infinity, -0, very deep nesting) are sent as
+// they are, beside the text.
+import type { JsonObject, JsonValue, Run, Step } from '../model/types.ts';
+import { DETACHED, EXACT, NAME_FIELDS, NULLABLE, type PackedSteps } from './packedSteps.ts';
+import { type StepView, viewSteps } from './stepViews.ts';
 
-/** Nullable number columns, in this order, each `count` long in `PackedSteps.numbers`. */
-const NULLABLE = ['timestamp', 'startTime', 'endTime', 'recordedDuration', 'duration'] as const;
-/** Bit in `PackedSteps.flags`: step is detached. */
-const DETACHED = 1 << 5;
-/** Bit in `PackedSteps.flags`: the step's JSON fields are in `exact`, not in `json`. */
-const EXACT = 1 << 6;
-/** Name columns, in this order, each `count` long in `PackedSteps.names` (-1 for null). */
-const NAME_FIELDS = [
-  'stateName',
-  'networkName',
-  'dataMode',
-  'status',
-  'arcTaken',
-  'error',
-  'durationSource',
-] as const;
+export type { PackedSteps } from './packedSteps.ts';
+
 /** JSON nesting beyond this is sent as it is (JSON.stringify/parse recurse). */
 const MAX_JSON_DEPTH = 200;
-
-export interface PackedSteps {
-  readonly count: number;
-  /** Step.index per step (normally equal to its position). */
-  readonly index: Int32Array;
-  /**
-   * Every step's stepId, then every step's source, as one string: one
-   * string to copy instead of two per step. `textEnds` has where each ends.
-   */
-  readonly text: string;
-  /** End offset in `text` of each stepId (count), then of each source (count). */
-  readonly textEnds: Int32Array;
-  /** Distinct name values. */
-  readonly table: readonly string[];
-  /** NAME_FIELDS.length columns of `count` indices into `table`, -1 for null. */
-  readonly names: Int32Array;
-  /** NULLABLE columns, then chunksProcessed and recordsProcessed, each `count` long. */
-  readonly numbers: Float64Array;
-  /** Per step: bit i set when NULLABLE[i] is null; DETACHED; EXACT. */
-  readonly flags: Uint8Array;
-  /** JSON text of [metrics, resourceUsage, streamProgress, ...] for the steps without EXACT. */
-  readonly json: string;
-  /** metrics, resourceUsage, streamProgress of the EXACT steps, in step order. */
-  readonly exact: readonly JsonValue[];
-}
 
 /** True when a leaf (non-container) value survives JSON text exactly. */
 function leafExact(x: unknown): boolean {
@@ -190,48 +153,6 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
   };
 }
 
-/** Step objects from their columns, in one loop, appended to `steps`. */
-export function unpackSteps(p: PackedSteps, steps: Step[] = []): Step[] {
-  const { count, index, text, textEnds, table, names, numbers, flags, exact } = p;
-  const json = JSON.parse(p.json) as JsonValue[];
-  const base = steps.length;
-  const name = (k: number): string => table[k] as string;
-  const nullable = (k: number): string | null => (k < 0 ? null : (table[k] as string));
-  let j = 0;
-  let e = 0;
-  for (let i = 0; i < count; i++) {
-    const f = flags[i] as number;
-    const src = (f & EXACT) === 0 ? json : exact;
-    const at = (f & EXACT) === 0 ? j : e;
-    if ((f & EXACT) === 0) j += 3;
-    else e += 3;
-    steps[base + i] = {
-      index: index[i] as number,
-      stepId: text.slice(i === 0 ? 0 : (textEnds[i - 1] as number), textEnds[i] as number),
-      stateName: name(names[i] as number),
-      networkName: name(names[count + i] as number),
-      timestamp: f & 1 ? null : (numbers[i] as number),
-      startTime: f & 2 ? null : (numbers[count + i] as number),
-      endTime: f & 4 ? null : (numbers[2 * count + i] as number),
-      recordedDuration: f & 8 ? null : (numbers[3 * count + i] as number),
-      duration: f & 16 ? null : (numbers[4 * count + i] as number),
-      durationSource: name(names[6 * count + i] as number) as DurationSource,
-      dataMode: name(names[2 * count + i] as number),
-      status: name(names[3 * count + i] as number),
-      arcTaken: nullable(names[4 * count + i] as number),
-      error: nullable(names[5 * count + i] as number),
-      metrics: src[at] as JsonValue,
-      resourceUsage: src[at + 1] as JsonObject,
-      streamProgress: src[at + 2] as JsonValue,
-      chunksProcessed: numbers[5 * count + i] as number,
-      recordsProcessed: numbers[6 * count + i] as number,
-      detached: (f & DETACHED) !== 0,
-      source: text.slice(textEnds[count + i - 1] as number, textEnds[count + i] as number),
-    };
-  }
-  return steps;
-}
-
 /** The buffers of a part, to transfer with it. */
 export function partBuffers(p: PackedSteps): ArrayBuffer[] {
   return uniqueBuffers([p.index, p.textEnds, p.names, p.numbers, p.flags]);
@@ -265,14 +186,14 @@ function uniqueBuffers(arrays: ReadonlyArray<{ buffer: ArrayBufferLike }>): Arra
 export class RunAssembler {
   private readonly steps: Step[][] = [];
 
-  /** Rebuilds a part's steps at once (so this work overlaps the worker packing the next part). */
+  /** Keeps a part's columns, with a view per step (stepViews.ts). */
   add(run: number, part: PackedSteps): void {
     let list = this.steps[run];
     if (list === undefined) {
       list = [];
       this.steps[run] = list;
     }
-    unpackSteps(part, list);
+    viewSteps(part, list);
   }
 
   /** The runs, from their headers and the parts received; throws when a part is missing. */
@@ -283,7 +204,7 @@ export class RunAssembler {
         throw new Error(`run ${k}: ${steps.length} of ${header.steps} steps arrived`);
       }
       // Steps sent before the run was finished do not know yet that they are detached.
-      for (const i of header.tree.detached) (steps[i] as { detached: boolean }).detached = true;
+      for (const i of header.tree.detached) (steps[i] as StepView).markDetached();
       return { ...header, steps };
     });
   }

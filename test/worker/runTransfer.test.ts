@@ -6,13 +6,15 @@
 // text cannot carry exactly (NaN, Infinity, -0, deep nesting).
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FileLoadResult, Run } from '../../src/model/types.ts';
 import { loadOne } from '../../src/worker/loadOne.ts';
 import type { WorkerResponse } from '../../src/worker/messages.ts';
 import { packRunHeader, packSteps, partBuffers, RunAssembler } from '../../src/worker/runTransfer.ts';
+import { StepView } from '../../src/worker/stepViews.ts';
 import { handleLoadRequest } from '../../src/worker/workerHandler.ts';
 import { fixtureBytes } from './fixtures.ts';
+import { plainRuns } from './plainRuns.ts';
 
 const FIXTURES = readdirSync(fileURLToPath(new URL('../fixtures/', import.meta.url))).filter((f) =>
   f.endsWith('.json'),
@@ -49,7 +51,7 @@ describe('runs sent through the transfer encoding', () => {
   it.each(FIXTURES)('%s arrives deep-equal to the loaded runs', async (name) => {
     const [expected, sent] = await loadBoth(name, fixtureBytes(name));
     const arrived = throughTransfer(sent, 7);
-    expect(arrived).toEqual(expected);
+    expect(plainRuns(arrived)).toEqual(expected);
     expect(arrived.map((r) => r.steps.length)).toEqual(expected.map((r) => r.steps.length));
   });
 
@@ -98,7 +100,7 @@ describe('runs sent through the transfer encoding', () => {
       expect(types.filter((t) => t === 'steps').length).toBe(
         expected.reduce((n, r) => n + Math.ceil(r.steps.length / 2), 0),
       );
-      expect(assemble(messages)).toEqual(expected);
+      expect(plainRuns(assemble(messages))).toEqual(expected);
     },
   );
 
@@ -113,7 +115,7 @@ describe('runs sent through the transfer encoding', () => {
     const sizes = messages.flatMap((m) => (m.type === 'steps' ? [m.part.count] : []));
     expect(sizes.slice(0, -1).every((n) => n === 100)).toBe(true);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(1809);
-    expect(assemble(messages)).toEqual(expected);
+    expect(plainRuns(assemble(messages))).toEqual(expected);
   });
 
   it('drops the parts sent when the plain loader takes the file over after them', async () => {
@@ -131,7 +133,7 @@ describe('runs sent through the transfer encoding', () => {
     expect(types.lastIndexOf('steps')).toBeGreaterThan(reset);
     const afterReset = messages.slice(reset).flatMap((m) => (m.type === 'steps' ? [m.part.count] : []));
     expect(afterReset.reduce((a, b) => a + b, 0)).toBe(expected[0]!.steps.length);
-    expect(assembleWithReset(messages)).toEqual(expected);
+    expect(plainRuns(assembleWithReset(messages))).toEqual(expected);
   });
 
   it("sends a streamed run's steps before its tree is built, and the page marks the detached ones", async () => {
@@ -147,7 +149,7 @@ describe('runs sent through the transfer encoding', () => {
     );
     expect(flagged).toEqual([]);
     const runs = assemble(messages);
-    expect(runs).toEqual(expected);
+    expect(plainRuns(runs)).toEqual(expected);
     expect(detached.every((i) => runs[0]?.steps[i]?.detached === true)).toBe(true);
   });
 
@@ -178,7 +180,7 @@ describe('runs sent through the transfer encoding', () => {
     const [expected, sent] = await loadBoth('odd.json', data);
     expect(expected).toHaveLength(1);
     const arrived = throughTransfer(sent, 3);
-    expect(arrived).toEqual(expected);
+    expect(plainRuns(arrived)).toEqual(expected);
     const steps = arrived[0]?.steps ?? [];
     const metricsOf = (i: number) => steps[i]?.metrics as { x?: number; z?: number } | undefined;
     expect(Number.isNaN(metricsOf(0)?.x)).toBe(true);
@@ -186,5 +188,39 @@ describe('runs sent through the transfer encoding', () => {
     expect(Object.is(steps[1]?.endTime, -0)).toBe(true);
     expect(steps[3]?.error).toBe('boom');
     expect(steps[2]?.startTime).toBeNull();
+  });
+
+  it("keeps a part's columns on the page and parses its JSON fields once, when first asked for", async () => {
+    const [expected, sent] = await loadBoth('llm-branching.json', fixtureBytes('llm-branching.json'));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const arrived = throughTransfer(sent, 4);
+      const steps = arrived[0]?.steps ?? [];
+      const want = expected[0]?.steps ?? [];
+      expect(steps.length).toBe(want.length);
+      expect(steps.every((s) => s instanceof StepView)).toBe(true);
+      // Names, numbers and ids read from the columns: no JSON parsed yet.
+      expect(steps.map((s) => [s.stepId, s.stateName, s.status, s.duration, s.source])).toEqual(
+        want.map((s) => [s.stepId, s.stateName, s.status, s.duration, s.source]),
+      );
+      expect(parse).not.toHaveBeenCalled();
+      // The first JSON field asked for parses its part's text (4 steps); the rest of the part reuse it.
+      expect(steps[5]?.metrics).toEqual(want[5]?.metrics);
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect(steps[4]?.resourceUsage).toEqual(want[4]?.resourceUsage);
+      expect(steps[7]?.streamProgress).toEqual(want[7]?.streamProgress);
+      expect(steps[5]?.metrics).toBe(steps[5]?.metrics);
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('gives a step view as a plain object to JSON.stringify', async () => {
+    const [expected, sent] = await loadBoth('stream-direct.json', fixtureBytes('stream-direct.json'));
+    const arrived = throughTransfer(sent, 5);
+    const steps = arrived[0]?.steps ?? [];
+    expect(steps.length).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(steps))).toEqual(JSON.parse(JSON.stringify(expected[0]?.steps)));
   });
 });
