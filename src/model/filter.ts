@@ -69,14 +69,64 @@ export function filterSteps(run: Run, f: StepFilter): FilterResult {
   return { matches, keep, matchCount, total: n, active };
 }
 
-/** Distinct values of a step field with their counts, most frequent first. */
-export function valueCounts(
-  run: Run,
-  field: 'stateName' | 'dataMode' | 'status' | 'networkName',
-): Array<{ value: string; count: number }> {
-  const counts = new Map<string, number>();
-  for (const s of run.steps) counts.set(s[field], (counts.get(s[field]) ?? 0) + 1);
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+export interface FieldCounts {
+  readonly stateName: Array<{ value: string; count: number }>;
+  readonly dataMode: Array<{ value: string; count: number }>;
+  readonly status: Array<{ value: string; count: number }>;
+  readonly networkName: Array<{ value: string; count: number }>;
+}
+
+/**
+ * Distinct values of the four filterable step fields with their counts, most
+ * frequent first, in one pass over the steps. Neighbouring steps mostly share
+ * their values, so each field keeps counting its last value until it changes.
+ */
+export function fieldValueCounts(run: Run): FieldCounts {
+  const states = new Counter();
+  const modes = new Counter();
+  const statuses = new Counter();
+  const networks = new Counter();
+  const steps = run.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    states.add(s.stateName);
+    modes.add(s.dataMode);
+    statuses.add(s.status);
+    networks.add(s.networkName);
+  }
+  return {
+    stateName: states.sorted(),
+    dataMode: modes.sorted(),
+    status: statuses.sorted(),
+    networkName: networks.sorted(),
+  };
+}
+
+class Counter {
+  private readonly counts = new Map<string, number>();
+  private last: string | null = null;
+  private run = 0;
+
+  add(value: string): void {
+    if (value === this.last) {
+      this.run++;
+      return;
+    }
+    this.flush();
+    this.last = value;
+    this.run = 1;
+  }
+
+  sorted(): Array<{ value: string; count: number }> {
+    this.flush();
+    return [...this.counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+
+  private flush(): void {
+    if (this.last !== null) this.counts.set(this.last, (this.counts.get(this.last) ?? 0) + this.run);
+    this.last = null;
+    this.run = 0;
+  }
 }

@@ -1,7 +1,7 @@
 // The values each filter group offers for a run, with their counts, computed
 // once per run (memoised on the run object). Known statuses and data modes keep
 // the producer's order; anything else follows, most frequent first.
-import { valueCounts } from '../../model/filter.ts';
+import { fieldValueCounts } from '../../model/filter.ts';
 import { DATA_MODES, type Run, STEP_STATUSES } from '../../model/types.ts';
 import { memoByIdentity } from '../../store/selectors.ts';
 
@@ -25,14 +25,15 @@ function inOrder(counts: readonly ValueCount[], order: readonly string[]): Value
   return [...counts].sort((a, b) => rank(a.value) - rank(b.value) || b.count - a.count);
 }
 
-export const getRunValueCounts = memoByIdentity(
-  (run: Run): RunValueCounts => ({
-    states: valueCounts(run, 'stateName'),
-    dataModes: inOrder(valueCounts(run, 'dataMode'), DATA_MODES),
-    statuses: inOrder(valueCounts(run, 'status'), STEP_STATUSES),
-    networks: valueCounts(run, 'networkName'),
-  }),
-);
+export const getRunValueCounts = memoByIdentity((run: Run): RunValueCounts => {
+  const counts = fieldValueCounts(run);
+  return {
+    states: counts.stateName,
+    dataModes: inOrder(counts.dataMode, DATA_MODES),
+    statuses: inOrder(counts.status, STEP_STATUSES),
+    networks: counts.networkName,
+  };
+});
 
 /** The run's values plus any chosen value the run lacks (count 0), so it can still be turned off. */
 export function withChosen(values: readonly ValueCount[], chosen: readonly string[]): readonly ValueCount[] {
