@@ -4,7 +4,9 @@
 // makes no step (invalid), when its head's step_id is not its real one
 // (duplicate key), when a differing copy is repeated, when one step needs the
 // Python dialect, and when a later step is broken. Each is loaded whole in
-// one batch and in tiny pieces, and compared with the plain loader.
+// one batch and in tiny pieces, with and without the step index (whose
+// records let path copies be skipped in runs), and compared with the plain
+// loader.
 import { describe, expect, it } from 'vitest';
 import type { FileLoadResult } from '../../src/model/types.ts';
 import { loadPlain, loadStream, utf8 } from './helpers.ts';
@@ -21,11 +23,19 @@ function doc(paths: string[][], copy: string[]): string {
   return `{"summary": ${summary}, "paths": [${paths.map((p) => `[${p.join(', ')}]`).join(', ')}], "mode_storage": {"copy": [${copy.join(', ')}]}}`;
 }
 
-/** Loads with the plain loader and the streaming loader (one batch, then 5-byte pieces); all must be equal. */
+/**
+ * Loads with the plain loader and the streaming loader (one batch, then
+ * 5-byte pieces, each also from the step index's records); all must be equal.
+ */
 async function expectSame(source: string): Promise<FileLoadResult> {
   const bytes = utf8(source);
   const plain = await loadPlain(bytes, 'batch.json');
-  for (const opts of [{}, { pieceBytes: 5, batchBytes: 1 }]) {
+  for (const opts of [
+    {},
+    { pieceBytes: 5, batchBytes: 1 },
+    { indexSteps: true },
+    { pieceBytes: 5, batchBytes: 1, indexSteps: true },
+  ]) {
     const { result, stats } = await loadStream(bytes, 'batch.json', { ...opts, plainFallbackMaxBytes: 0 });
     expect(result).toEqual(plain);
     expect(stats.via).toBe('stream');

@@ -107,6 +107,8 @@ const KNOWN_MODES = new Set<string>(DATA_MODES);
 const OP_BEGIN_PATH = 1;
 const OP_PARSE = 2;
 const OP_SKIP = 3;
+/** Several path elements in a row, each a copy of the previous path's step at its depth (see skipPathRun). */
+const OP_SKIP_RUN = 4;
 const STRIDE = 11;
 const Q_OP = 0;
 const Q_IN_PATH = 1;
@@ -123,6 +125,8 @@ const Q_LINE_START = 8;
 const Q_NEWLINES = 9;
 /** Last newline relative to the '{', -1 when none. */
 const Q_LAST_NL = 10;
+/** Numbers per element of a skip run (in `runs`): slot, start, line and line start at its '{'. */
+const RUN_STRIDE = 4;
 /** `"step_id"` */
 const STEP_ID_KEY = [0x22, 0x73, 0x74, 0x65, 0x70, 0x5f, 0x69, 0x64, 0x22];
 
@@ -235,6 +239,9 @@ export class PlainStreamParser {
   /** Queued builder calls (see OP_*), replayed by flush(). */
   private queue = new Float64Array(STRIDE * 4096);
   private queued = 0;
+  /** The elements of the queued skip runs (RUN_STRIDE numbers each), and how many there are. */
+  private runs = new Float64Array(RUN_STRIDE * 1024);
+  private runCount = 0;
   /** Cut-out copies joined as `[a,b,...]` for one decode + parse. */
   private batch = new Uint8Array(1 << 20);
   /** The entry being replayed, read by the `where` functions. */
@@ -596,6 +603,10 @@ export class PlainStreamParser {
     this.keyEnd = -1;
     const guess = this.guessSlot(inPath);
     if (guess >= 0 && this.sameBytes(guess, len, h1, h2)) {
+      if (inPath) {
+        this.skipPathRun(guess);
+        return true;
+      }
       this.skipSlotCopy(guess, inPath, start);
       this.toRecordedNext(inPath);
       return true;
@@ -637,6 +648,66 @@ export class PlainStreamParser {
     this.itemStart = next;
     this.itemPhase = 0;
     this.state = inPath ? PATH_STEP : MODE_STEP;
+  }
+
+  /**
+   * The path element at itemStart, measured by its record, is a copy of
+   * `slot` (the previous path's step at this depth): skips it and then, in a
+   * tight loop, every next element of the path that its record shows to be a
+   * copy of the previous path's step at its depth too. Paths share long
+   * prefixes, so most copies go this way: each is noted as the step loop
+   * would (path slot, lines, stats), and the builder gets them all as one
+   * queue entry. Leaves the parser where the step loop would be after the
+   * last one (at the next element, or after the last one when its record
+   * does not say where the next begins).
+   */
+  private skipPathRun(slot: number): void {
+    const slots = this.slots;
+    const base = this.window.base;
+    const firstRun = this.runCount;
+    const inner = this.stepIndex;
+    let s = slot;
+    for (;;) {
+      const start = this.itemStart;
+      const len = this.recEnd - this.recStart;
+      const at = this.runCount * RUN_STRIDE;
+      const runs = float64WithRoom(this.runs, at + RUN_STRIDE);
+      this.runs = runs;
+      runs[at] = s;
+      runs[at + 1] = start;
+      runs[at + 2] = this.line;
+      runs[at + 3] = this.lineStart;
+      this.runCount++;
+      this.notePathSlot(s);
+      const nl = slots.newlines[s]!;
+      if (nl > 0) {
+        this.line += nl;
+        this.lineStart = base + start + slots.lastNewline[s]! + 1;
+      }
+      this.pos = start + len;
+      this.stats.skipped++;
+      this.stats.skippedBytes += len;
+      this.stepIndex++;
+      this.state = PATH_AFTER;
+      // On to the next element, as toRecordedNext does.
+      const next = this.recNext - base;
+      if (this.recNext < 0 || next >= this.window.length) break;
+      if (this.recGapNewlines > 0) {
+        this.line += this.recGapNewlines;
+        this.lineStart = this.recGapLastNl + 1;
+      }
+      this.pos = next;
+      this.itemStart = next;
+      this.itemPhase = 0;
+      this.state = PATH_STEP;
+      if (!this.findRecord(base + next)) break;
+      const guess = this.guessSlot(true);
+      if (guess < 0 || !this.sameBytes(guess, this.recEnd - this.recStart, this.recH1, this.recH2)) break;
+      this.stats.fromRecords++;
+      s = guess;
+    }
+    this.enqueue(OP_SKIP_RUN, 1, firstRun, this.runCount - firstRun, -1);
+    this.queue[(this.queued - 1) * STRIDE + Q_INNER] = inner;
   }
 
   /**
@@ -814,6 +885,8 @@ export class PlainStreamParser {
     const n = this.queued;
     if (n === 0) return;
     this.queued = 0;
+    // The runs' elements are read below; the next scan starts the list again.
+    this.runCount = 0;
     const q = this.queue;
     const values = this.parseBatch(q, n);
     let v = 0;
@@ -831,30 +904,51 @@ export class PlainStreamParser {
       const start = q[at + Q_START]!;
       const stop = q[at + Q_STOP]!;
       if (op === OP_SKIP) {
-        if (this.slots.state[slot] !== DEAD) {
-          if (inPath) this.builder.linkPathStep(this.slots.stepIndex[slot]!, this.pathWhere);
-          continue;
+        this.replaySkip(slot, inPath, start, stop, q[at + Q_LINE]!, q[at + Q_LINE_START]!);
+        continue;
+      }
+      if (op === OP_SKIP_RUN) {
+        // start: first element in `runs`, stop: how many.
+        const runs = this.runs;
+        const slots = this.slots;
+        const inner = this.rInner;
+        for (let j = 0; j < stop; j++) {
+          const e = (start + j) * RUN_STRIDE;
+          const s = runs[e]!;
+          this.rInner = inner + j;
+          if (slots.state[s] !== DEAD) this.builder.linkPathStep(slots.stepIndex[s]!, this.pathWhere);
+          else {
+            const from = runs[e + 1]!;
+            this.replaySkip(s, true, from, from + slots.length[s]!, runs[e + 2]!, runs[e + 3]!);
+          }
         }
-        // Its first copy made no step (invalid, say): this copy goes to the builder as the plain loader's would.
-        this.stats.skipped--;
-        this.stats.skippedBytes -= stop - start;
-        this.stats.parsed++;
-        const raw = this.parseSlice(start, stop, q[at + Q_LINE]!, q[at + Q_LINE_START]!);
-        this.addParsed(
-          raw,
-          inPath,
-          -1,
-          start,
-          stop,
-          this.slots.newlines[slot]!,
-          this.slots.lastNewline[slot]!,
-        );
         continue;
       }
       const raw =
         values !== null ? values[v++]! : this.parseSlice(start, stop, q[at + Q_LINE]!, q[at + Q_LINE_START]!);
       this.addParsed(raw, inPath, slot, start, stop, q[at + Q_NEWLINES]!, q[at + Q_LAST_NL]!);
     }
+  }
+
+  /** A skipped copy of `slot`'s step, [start, stop) with its line at `start`, for the builder. */
+  private replaySkip(
+    slot: number,
+    inPath: boolean,
+    start: number,
+    stop: number,
+    line: number,
+    lineStart: number,
+  ): void {
+    if (this.slots.state[slot] !== DEAD) {
+      if (inPath) this.builder.linkPathStep(this.slots.stepIndex[slot]!, this.pathWhere);
+      return;
+    }
+    // Its first copy made no step (invalid, say): this copy goes to the builder as the plain loader's would.
+    this.stats.skipped--;
+    this.stats.skippedBytes -= stop - start;
+    this.stats.parsed++;
+    const raw = this.parseSlice(start, stop, line, lineStart);
+    this.addParsed(raw, inPath, -1, start, stop, this.slots.newlines[slot]!, this.slots.lastNewline[slot]!);
   }
 
   /** Hands a parsed copy to the builder; settles its slot (or makes one when the builder created a step). */
