@@ -146,6 +146,32 @@ describe('broken JSON positions', () => {
     expect(failures).toBeGreaterThan(0);
   });
 
+  // With the step index, a summary followed by `"paths"` is parsed without scanning it (the
+  // first step's record shows where it must end). Lines and columns after it must not move.
+  it('places errors after and inside a multi-line summary the same, steps indexed or not', async () => {
+    const step = (id: string) => `{"step_id": "${id}", "state_name": "s", "status": "completed"}`;
+    const text =
+      '{"summary": {\n  "fsm_name": "f",\n  "execution_id": "e",\n  "total_steps": 2\n},  "paths": [[' +
+      `${step('a')}, ${step('b')}], [${step('a')}]],\n "mode_storage": {"copy": [${step('a')}, ${step('b')}]}}`;
+    const bytes = utf8(text);
+    for (const indexSteps of [false, true]) {
+      expect(await expectSameOutcome(bytes, 'summary.json', 1 << 20, indexSteps)).toBe(false);
+    }
+    // A broken byte on the summary's last line: after its '}', and in the first step (the same line); inside it.
+    const places = [text.indexOf('},  "paths"') + 2, text.indexOf('"state_name"') - 1, text.indexOf('"e"')];
+    for (const at of places) {
+      for (const indexSteps of [false, true]) {
+        const err = await expectSameError(withByte(bytes, at, 0x23), 'summary.json', 1 << 20, indexSteps);
+        expect(err.kind).toBe('json-syntax');
+      }
+    }
+    // Whitespace and layout around '"paths": [[' as the producer writes it, or not.
+    for (const layout of ['}, "paths": [[', '}\n,\n"paths" :\n[ \n[']) {
+      const other = utf8(text.replace('},  "paths": [[', layout));
+      expect(await expectSameOutcome(other, 'summary.json', 1 << 20, true)).toBe(false);
+    }
+  });
+
   it('counts lines across chunk boundaries', async () => {
     const text =
       '{\n  "summary": {},\n  "paths": [\n    [\n      {"step_id": "a"}\n    ]\n  ],\n  "mode_storage": {\n    "copy": [\n      {"step_id": "a" "oops"}\n    ]\n  }\n}';

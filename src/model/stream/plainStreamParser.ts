@@ -127,6 +127,8 @@ const Q_NEWLINES = 9;
 const Q_LAST_NL = 10;
 /** Numbers per element of a skip run (in `runs`): slot, start, line and line start at its '{'. */
 const RUN_STRIDE = 4;
+/** `"paths"` */
+const PATHS_KEY = [0x22, 0x70, 0x61, 0x74, 0x68, 0x73, 0x22];
 /** `"step_id"` */
 const STEP_ID_KEY = [0x22, 0x73, 0x74, 0x65, 0x70, 0x5f, 0x69, 0x64, 0x22];
 
@@ -348,6 +350,10 @@ export class PlainStreamParser {
           if (this.rootKey === 'summary') {
             if (c !== OPEN_BRACE) throw this.unexpectedValue(c);
             this.itemStart = this.pos;
+            if (this.summaryBeforeRecords()) {
+              this.state = ROOT_AFTER_VALUE;
+              break;
+            }
             this.extent.begin(this.pos);
             this.itemPhase = 1;
             this.state = SUMMARY;
@@ -517,6 +523,61 @@ export class PlainStreamParser {
           throw new Error(`PlainStreamParser: bad state ${this.state}`);
       }
     }
+  }
+
+  /**
+   * The producer writes `"paths"` right after the summary, and the summary can
+   * be megabytes (its resource_usage lists step ids). When the step index's
+   * first record is the first step of `paths` and only `}`, `, "paths": [[`
+   * and whitespace lie between, the summary ends at that `}`: if the bytes
+   * from its `{` parse as JSON, no scan of them is needed (JSON.parse takes
+   * exactly one value, so it parses only when that `}` closes the summary).
+   * Gives the summary to the builder and moves past it; false (nothing done)
+   * in every other case, and the summary is scanned as usual.
+   */
+  private summaryBeforeRecords(): boolean {
+    const seg = this.records[0];
+    if (seg === undefined || this.recordAt >= seg.length) return false;
+    const w = this.window;
+    const b = w.bytes;
+    const start = this.pos;
+    const first = seg[this.recordAt + R_START]! - w.base;
+    if (first <= start || first > w.length) return false;
+    let i = first - 1;
+    const back = (): void => {
+      while (i > start && isWs(b[i]!)) i--;
+    };
+    const expect = (c: number): boolean => {
+      back();
+      if (b[i] !== c) return false;
+      i--;
+      return true;
+    };
+    if (!expect(OPEN_BRACKET) || !expect(OPEN_BRACKET) || !expect(COLON)) return false;
+    back();
+    for (let k = PATHS_KEY.length - 1; k >= 0; k--, i--) if (b[i] !== PATHS_KEY[k]) return false;
+    if (!expect(COMMA)) return false;
+    back();
+    if (b[i] !== CLOSE_BRACE || i <= start) return false;
+    const end = i + 1;
+    let raw: JsonValue;
+    try {
+      raw = JSON.parse(this.decoder.decode(b.subarray(start, end))) as JsonValue;
+    } catch (err) {
+      if (err instanceof RangeError) throw err;
+      return false;
+    }
+    this.flush();
+    this.builder.setSummary(raw, 'summary');
+    const body = b.subarray(start, end);
+    let nl = body.indexOf(LF);
+    while (nl >= 0) {
+      this.line++;
+      this.lineStart = w.base + start + nl + 1;
+      nl = body.indexOf(LF, nl + 1);
+    }
+    this.pos = end;
+    return true;
   }
 
   /** One step object in a path or a mode_storage list. False when more bytes are needed. */
