@@ -649,7 +649,7 @@ export class PlainStreamParser {
     let guess = -1;
     if (inPath) guess = this.stepIndex < this.prevPath.length ? this.prevPath[this.stepIndex]! : -1;
     else if (this.modeKnown && this.storedGuess < slots.size) guess = this.storedGuess;
-    return guess >= 0 && slots.state[guess] !== DEAD ? guess : -1;
+    return guess >= 0 && slots.state(guess) !== DEAD ? guess : -1;
   }
 
   /** stepItem when the indexer measured the item (the rec* fields): the same decisions, no byte scanned. */
@@ -740,10 +740,10 @@ export class PlainStreamParser {
       runs[at + 3] = this.lineStart;
       this.runCount++;
       this.notePathSlot(s);
-      const nl = slots.newlines[s]!;
+      const nl = slots.newlines(s);
       if (nl > 0) {
         this.line += nl;
-        this.lineStart = base + start + slots.lastNewline[s]! + 1;
+        this.lineStart = base + start + slots.lastNewline(s) + 1;
       }
       this.pos = start + len;
       this.stats.skipped++;
@@ -778,7 +778,7 @@ export class PlainStreamParser {
    */
   private sameHere(slot: number, start: number, end: number): typeof SAME | typeof DIFFERENT | typeof MORE {
     const w = this.window;
-    const len = this.slots.length[slot]!;
+    const len = this.slots.length(slot);
     if (start + len > end) return MORE;
     if (w.bytes[start + len - 1] !== CLOSE_BRACE) return DIFFERENT;
     hashRange(w.view, w.bytes, start, start + len);
@@ -788,13 +788,13 @@ export class PlainStreamParser {
   /** The current item is a copy of `slot`'s: skip it (and, in mode_storage, guess the slot after it next). */
   private skipSlotCopy(slot: number, inPath: boolean, start: number): void {
     if (!inPath) this.storedGuess = slot + 1;
-    this.skipCopy(slot, inPath, start, this.slots.length[slot]!);
+    this.skipCopy(slot, inPath, start, this.slots.length(slot));
   }
 
   /** True when `slot`'s first copy has this length and hash. */
   private sameBytes(slot: number, len: number, h1: number, h2: number): boolean {
     const slots = this.slots;
-    return slots.length[slot] === len && slots.hash1[slot] === h1 && slots.hash2[slot] === h2;
+    return slots.same(slot, len, h1, h2);
   }
 
   /** The current item [start, stop) is a new copy: register it (when it has a key) and queue its parse. */
@@ -880,13 +880,13 @@ export class PlainStreamParser {
   private skipCopy(slot: number, inPath: boolean, start: number, len: number): void {
     const slots = this.slots;
     // A stored copy of a known step needs no builder call; anything else keeps its place in the queue.
-    if (inPath || slots.state[slot] !== ALIVE)
+    if (inPath || slots.state(slot) !== ALIVE)
       this.enqueue(OP_SKIP, inPath ? 1 : 0, start, start + len, slot);
     if (inPath) this.notePathSlot(slot);
-    const nl = slots.newlines[slot]!;
+    const nl = slots.newlines(slot);
     if (nl > 0) {
       this.line += nl;
-      this.lineStart = this.window.base + start + slots.lastNewline[slot]! + 1;
+      this.lineStart = this.window.base + start + slots.lastNewline(slot) + 1;
     }
     this.pos = start + len;
     this.stats.skipped++;
@@ -977,10 +977,10 @@ export class PlainStreamParser {
           const e = (start + j) * RUN_STRIDE;
           const s = runs[e]!;
           this.rInner = inner + j;
-          if (slots.state[s] !== DEAD) this.builder.linkPathStep(slots.stepIndex[s]!, this.pathWhere);
+          if (slots.state(s) !== DEAD) this.builder.linkPathStep(slots.stepIndex(s), this.pathWhere);
           else {
             const from = runs[e + 1]!;
-            this.replaySkip(s, true, from, from + slots.length[s]!, runs[e + 2]!, runs[e + 3]!);
+            this.replaySkip(s, true, from, from + slots.length(s), runs[e + 2]!, runs[e + 3]!);
           }
         }
         continue;
@@ -1000,8 +1000,8 @@ export class PlainStreamParser {
     line: number,
     lineStart: number,
   ): void {
-    if (this.slots.state[slot] !== DEAD) {
-      if (inPath) this.builder.linkPathStep(this.slots.stepIndex[slot]!, this.pathWhere);
+    if (this.slots.state(slot) !== DEAD) {
+      if (inPath) this.builder.linkPathStep(this.slots.stepIndex(slot), this.pathWhere);
       return;
     }
     // Its first copy made no step (invalid, say): this copy goes to the builder as the plain loader's would.
@@ -1009,7 +1009,7 @@ export class PlainStreamParser {
     this.stats.skippedBytes -= stop - start;
     this.stats.parsed++;
     const raw = this.parseSlice(start, stop, line, lineStart);
-    this.addParsed(raw, inPath, -1, start, stop, this.slots.newlines[slot]!, this.slots.lastNewline[slot]!);
+    this.addParsed(raw, inPath, -1, start, stop, this.slots.newlines(slot), this.slots.lastNewline(slot));
   }
 
   /** Hands a parsed copy to the builder; settles its slot (or makes one when the builder created a step). */
@@ -1027,7 +1027,7 @@ export class PlainStreamParser {
     else this.builder.addStoredStep(raw, this.storedWhere, this.modeNames[this.rOuter]!);
     const created = this.builder.stepsMerged > before;
     if (slot >= 0) {
-      if (created) this.slots.resolve(slot, stepIdOf(raw)!, before);
+      if (created) this.slots.resolve(slot, before);
       else this.slots.kill(slot);
     } else if (created) {
       hashRange(this.window.view, this.window.bytes, start, stop);

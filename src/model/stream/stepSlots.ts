@@ -5,71 +5,92 @@
 // and where its newlines fall (to keep line numbers right when it is
 // skipped). A slot is registered when its copy is cut out (state PENDING:
 // parsing is batched, so the builder has not seen it yet) and then becomes
-// ALIVE (the builder created a step from exactly these bytes; `ids` holds its
-// step_id) or DEAD (it did not: invalid, or a copy of a step known under
-// another key; lookups pass over it). Identity is by bytes: a copy equal to a
-// slot's bytes parses to the same value, whatever key found it. Storage is
-// growable typed arrays plus an open-addressing table (~60 bytes per step).
+// ALIVE (the builder created a step from exactly these bytes) or DEAD (it did
+// not: invalid, or a copy of a step known under another key; lookups pass over
+// it). Identity is by bytes: a copy equal to a slot's bytes parses to the same
+// value, whatever key found it.
+//
+// Storage: one row of ROW numbers per slot in one Int32Array (a lookup or a
+// comparison reads one place in memory, not one per field), the key bytes
+// back to back, and an open-addressing table of [slot, key hash] pairs, so a
+// probe that meets another key's entry moves on without reading that slot,
+// and growing the table rehashes nothing. About 60 bytes per step.
 
 const EMPTY = -1;
 export const PENDING = 0;
 export const ALIVE = 1;
 export const DEAD = 2;
 
-function grownInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
-  let cap = Math.max(a.length * 2, 16);
-  while (cap < min) cap *= 2;
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
-}
+// Fields of a slot's row.
+const STATE = 0;
+/** The builder's index of the step of an ALIVE slot. */
+const STEP_INDEX = 1;
+const LENGTH = 2;
+const H1 = 3;
+const H2 = 4;
+const NEWLINES = 5;
+/** Offset of the last newline from the object's '{', -1 when none. */
+const LAST_NL = 6;
+const KEY_START = 7;
+const KEY_LENGTH = 8;
+const ROW = 9;
 
 export class StepSlots {
-  /** The step_id string of each ALIVE slot (the builder's own string, so no copy). */
-  readonly ids: string[] = [];
-  state: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  /** The builder's index of the step of each ALIVE slot. */
-  stepIndex: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  length: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  hash1: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  hash2: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  newlines: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  /** Offset of the last newline from the object's '{', -1 when none. */
-  lastNewline: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private rows = new Int32Array(ROW * 1024);
   /** Key bytes of all slots, back to back. */
   private idBytes = new Uint8Array(1 << 16);
   private idBytesUsed = 0;
-  private idStart: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  private idLength: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  /** Open addressing: slot per bucket, EMPTY when free. */
-  private table: Int32Array<ArrayBuffer> = new Int32Array(2048).fill(EMPTY);
+  /** [slot, key hash] per bucket; slot EMPTY when free. */
+  private table = new Int32Array(2 * 2048).fill(EMPTY);
   private count = 0;
   private readonly encoder = new TextEncoder();
+
+  state(slot: number): number {
+    return this.rows[slot * ROW + STATE]!;
+  }
+
+  stepIndex(slot: number): number {
+    return this.rows[slot * ROW + STEP_INDEX]!;
+  }
+
+  length(slot: number): number {
+    return this.rows[slot * ROW + LENGTH]!;
+  }
+
+  newlines(slot: number): number {
+    return this.rows[slot * ROW + NEWLINES]!;
+  }
+
+  lastNewline(slot: number): number {
+    return this.rows[slot * ROW + LAST_NL]!;
+  }
+
+  /** True when `slot`'s first copy has this length and hash. */
+  same(slot: number, length: number, h1: number, h2: number): boolean {
+    const at = slot * ROW;
+    const r = this.rows;
+    return r[at + LENGTH] === length && r[at + H1] === h1 && r[at + H2] === h2;
+  }
 
   /** The first PENDING or ALIVE slot whose key is bytes[start, end) (UTF-8), or -1. */
   find(bytes: Uint8Array, start: number, end: number): number {
     const len = end - start;
+    const h = hashBytes(bytes, start, end);
     const table = this.table;
-    const mask = table.length - 1;
-    let b = hashBytes(bytes, start, end) & mask;
-    for (;;) {
-      const slot = table[b]!;
+    const mask = (table.length >> 1) - 1;
+    const rows = this.rows;
+    const ib = this.idBytes;
+    for (let b = h & mask; ; b = (b + 1) & mask) {
+      const slot = table[2 * b]!;
       if (slot === EMPTY) return -1;
-      if (this.idLength[slot] === len && this.state[slot] !== DEAD) {
-        const at = this.idStart[slot]!;
-        const ib = this.idBytes;
-        let k = 0;
-        while (k < len && ib[at + k] === bytes[start + k]) k++;
-        if (k === len) return slot;
-      }
-      b = (b + 1) & mask;
+      if (table[2 * b + 1] !== h) continue;
+      const row = slot * ROW;
+      if (rows[row + KEY_LENGTH] !== len || rows[row + STATE] === DEAD) continue;
+      const at = rows[row + KEY_START]!;
+      let k = 0;
+      while (k < len && ib[at + k] === bytes[start + k]) k++;
+      if (k === len) return slot;
     }
-  }
-
-  /** The slot of a step_id string, or -1. */
-  findId(stepId: string): number {
-    const bytes = this.idToBytes(stepId);
-    return this.find(bytes, 0, bytes.length);
   }
 
   private readonly ascii = new Uint8Array(256);
@@ -101,24 +122,12 @@ export class StepSlots {
     lastNewline: number,
   ): number {
     const slot = this.count;
-    if (slot >= this.length.length) {
-      const min = slot + 1;
-      this.state = grownInt32(this.state, min);
-      this.stepIndex = grownInt32(this.stepIndex, min);
-      this.length = grownInt32(this.length, min);
-      this.hash1 = grownInt32(this.hash1, min);
-      this.hash2 = grownInt32(this.hash2, min);
-      this.newlines = grownInt32(this.newlines, min);
-      this.lastNewline = grownInt32(this.lastNewline, min);
-      this.idStart = grownInt32(this.idStart, min);
-      this.idLength = grownInt32(this.idLength, min);
+    const row = slot * ROW;
+    if (row + ROW > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
     }
-    this.state[slot] = PENDING;
-    this.length[slot] = length;
-    this.hash1[slot] = h1;
-    this.hash2[slot] = h2;
-    this.newlines[slot] = newlines;
-    this.lastNewline[slot] = lastNewline;
     const keyLength = keyEnd - keyStart;
     if (this.idBytesUsed + keyLength > this.idBytes.length) {
       let cap = this.idBytes.length * 2;
@@ -129,21 +138,30 @@ export class StepSlots {
     }
     // A step_id is a few dozen bytes: a loop copies it without making a view to copy from.
     const ids = this.idBytes;
-    for (let k = 0, at = this.idBytesUsed; k < keyLength; k++) ids[at + k] = bytes[keyStart + k]!;
-    this.idStart[slot] = this.idBytesUsed;
-    this.idLength[slot] = keyLength;
+    const keyAt = this.idBytesUsed;
+    for (let k = 0; k < keyLength; k++) ids[keyAt + k] = bytes[keyStart + k]!;
     this.idBytesUsed += keyLength;
+    const r = this.rows;
+    r[row + STATE] = PENDING;
+    r[row + STEP_INDEX] = -1;
+    r[row + LENGTH] = length;
+    r[row + H1] = h1;
+    r[row + H2] = h2;
+    r[row + NEWLINES] = newlines;
+    r[row + LAST_NL] = lastNewline;
+    r[row + KEY_START] = keyAt;
+    r[row + KEY_LENGTH] = keyLength;
     this.count++;
-    if (this.count * 2 > this.table.length) this.rehash();
-    else this.insert(slot, this.idBytes, this.idStart[slot]!, this.idBytesUsed);
+    if (this.count * 2 > this.table.length >> 1) this.growTable();
+    this.insert(slot, hashBytes(ids, keyAt, keyAt + keyLength));
     return slot;
   }
 
-  /** The builder created step `stepId` (its step number `index`) from the slot's copy. */
-  resolve(slot: number, stepId: string, index: number): void {
-    this.state[slot] = ALIVE;
-    this.ids[slot] = stepId;
-    this.stepIndex[slot] = index;
+  /** The builder created its step number `index` from the slot's copy. */
+  resolve(slot: number, index: number): void {
+    const row = slot * ROW;
+    this.rows[row + STATE] = ALIVE;
+    this.rows[row + STEP_INDEX] = index;
   }
 
   /** How many slots there are (slot numbers run from 0, in the order registered). */
@@ -153,7 +171,7 @@ export class StepSlots {
 
   /** The builder did not create a step from the slot's copy: later copies are parsed. */
   kill(slot: number): void {
-    this.state[slot] = DEAD;
+    this.rows[slot * ROW + STATE] = DEAD;
   }
 
   /** An ALIVE slot for a step the builder created from a copy whose head gave no key (keyed by its step_id). */
@@ -168,30 +186,36 @@ export class StepSlots {
   ): void {
     const bytes = this.idToBytes(stepId);
     const slot = this.register(bytes, 0, bytes.length, length, h1, h2, newlines, lastNewline);
-    this.resolve(slot, stepId, index);
+    this.resolve(slot, index);
   }
 
-  private insert(slot: number, bytes: Uint8Array, start: number, end: number): void {
-    const mask = this.table.length - 1;
-    let b = hashBytes(bytes, start, end) & mask;
-    while (this.table[b] !== EMPTY) b = (b + 1) & mask;
-    this.table[b] = slot;
+  private insert(slot: number, h: number): void {
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    let b = h & mask;
+    while (table[2 * b] !== EMPTY) b = (b + 1) & mask;
+    table[2 * b] = slot;
+    table[2 * b + 1] = h;
   }
 
-  /** Doubles the table and inserts every slot in registration order (so find keeps returning the first). */
-  private rehash(): void {
-    this.table = new Int32Array(this.table.length * 2).fill(EMPTY);
-    for (let slot = 0; slot < this.count; slot++) {
-      const at = this.idStart[slot]!;
-      this.insert(slot, this.idBytes, at, at + this.idLength[slot]!);
-    }
+  /**
+   * Doubles the table and puts every entry back, in slot order (so find keeps
+   * returning the first of equal keys), with the hashes the entries hold.
+   */
+  private growTable(): void {
+    const old = this.table;
+    const hashOf = new Int32Array(this.count);
+    for (let b = 0; b < old.length; b += 2) if (old[b] !== EMPTY) hashOf[old[b]!] = old[b + 1]!;
+    this.table = new Int32Array(old.length * 2).fill(EMPTY);
+    // The slot being registered (count - 1) is inserted by register itself.
+    for (let slot = 0; slot < this.count - 1; slot++) this.insert(slot, hashOf[slot]!);
   }
 }
 
 /**
- * FNV-1a over a short byte range (step ids), with a final mix for the table
- * index. Keys over 16 bytes are hashed by their length, first 8 and last 8
- * bytes (uuids differ there; lookups compare the whole key anyway).
+ * FNV-1a over a short byte range (step ids), with a final mix. Keys over 16
+ * bytes are hashed by their length, first 8 and last 8 bytes (uuids differ
+ * there; lookups compare the whole key anyway).
  */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5 ^ (end - start);
@@ -204,5 +228,5 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  return h >>> 0;
+  return h | 0;
 }
