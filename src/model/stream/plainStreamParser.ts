@@ -249,6 +249,8 @@ export class PlainStreamParser {
   /** The entry being replayed, read by the `where` functions. */
   private rOuter = 0;
   private rInner = 0;
+  /** Whether summaryBeforeRecords is still to be tried. */
+  private summaryFastPath = true;
 
   constructor(private readonly builder: RunBuilder) {}
 
@@ -350,10 +352,6 @@ export class PlainStreamParser {
           if (this.rootKey === 'summary') {
             if (c !== OPEN_BRACE) throw this.unexpectedValue(c);
             this.itemStart = this.pos;
-            if (this.summaryBeforeRecords()) {
-              this.state = ROOT_AFTER_VALUE;
-              break;
-            }
             this.extent.begin(this.pos);
             this.itemPhase = 1;
             this.state = SUMMARY;
@@ -369,6 +367,11 @@ export class PlainStreamParser {
           break;
         }
         case SUMMARY: {
+          // The first window may end inside the summary, before the step index's first record.
+          if (this.summaryFastPath && this.summaryBeforeRecords()) {
+            this.state = ROOT_AFTER_VALUE;
+            break;
+          }
           if (!this.extent.run(this.window.bytes, this.window.length)) {
             if (!eof) return false;
             throw this.truncatedItem();
@@ -533,14 +536,17 @@ export class PlainStreamParser {
    * from its `{` parse as JSON, no scan of them is needed (JSON.parse takes
    * exactly one value, so it parses only when that `}` closes the summary).
    * Gives the summary to the builder and moves past it; false (nothing done)
-   * in every other case, and the summary is scanned as usual.
+   * in every other case, and the summary is scanned as usual. Tried until the
+   * first records come (the summary may be longer than the first window), once.
    */
   private summaryBeforeRecords(): boolean {
     const seg = this.records[0];
     if (seg === undefined || this.recordAt >= seg.length) return false;
+    // Records have come: this is the one try.
+    this.summaryFastPath = false;
     const w = this.window;
     const b = w.bytes;
-    const start = this.pos;
+    const start = this.itemStart;
     const first = seg[this.recordAt + R_START]! - w.base;
     if (first <= start || first > w.length) return false;
     let i = first - 1;
