@@ -251,6 +251,8 @@ export class PlainStreamParser {
   private rInner = 0;
   /** Whether summaryBeforeRecords is still to be tried. */
   private summaryFastPath = true;
+  /** Index records come with the bytes (pushRecords was called, if only with none). */
+  private indexed = false;
 
   constructor(private readonly builder: RunBuilder) {}
 
@@ -367,10 +369,14 @@ export class PlainStreamParser {
           break;
         }
         case SUMMARY: {
-          // The first window may end inside the summary, before the step index's first record.
-          if (this.summaryFastPath && this.summaryBeforeRecords()) {
-            this.state = ROOT_AFTER_VALUE;
-            break;
+          // The first windows may end inside the summary, before the step index's first record:
+          // with an index, wait for it (the whole summary stays in the window while it is scanned anyway).
+          if (this.summaryFastPath) {
+            if (this.summaryBeforeRecords()) {
+              this.state = ROOT_AFTER_VALUE;
+              break;
+            }
+            if (this.summaryFastPath && this.indexed && !eof) return false;
           }
           if (!this.extent.run(this.window.bytes, this.window.length)) {
             if (!eof) return false;
@@ -852,6 +858,7 @@ export class PlainStreamParser {
 
   /** Adds index records (StepIndexer) for bytes pushed with or before them. */
   pushRecords(records: Float64Array): void {
+    this.indexed = true;
     if (records.length > 0) this.records.push(records);
   }
 
