@@ -9,6 +9,7 @@ import {
   type PointerEvent as ReactPointerEvent,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -152,8 +153,9 @@ export function TreeView() {
     setViewport(fitBelowButtons(scene.layout, scene.size));
   }, [setViewport]);
 
-  // The scheduler, the resize observer, the theme watcher and the wheel listener.
-  useEffect(() => {
+  // The scheduler, the resize observer, the theme watcher and the wheel listener. A layout
+  // effect, so the canvas has its size and a scheduler before the first frame of a run is drawn.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     const stage = stageRef.current;
     if (!canvas || !stage) return;
@@ -224,16 +226,20 @@ export function TreeView() {
   }, []);
 
   // New layout or overlay state: update the scene, fit a new run, keep a toggled node still.
-  useEffect(() => {
+  // A layout effect: a newly shown run is drawn at once, so it is on screen in the very frame
+  // that shows its panels (not one or two frames later); other changes wait for the next frame.
+  useLayoutEffect(() => {
     const scene = sceneRef.current;
     const previous = scene.layout;
     scene.layout = layout;
     scene.state = { selectedStep, onPath, matches, highlightedResource, hoverSlot: scene.state.hoverSlot };
+    let opening = false;
     if (layout && needsOpeningView(scene, layout) && scene.size.width > 0) {
       scene.fittedRun = layout.run;
       scene.fittedOrientation = layout.orientation;
       scene.vp = initialView(layout, scene.size);
       scene.autoView = true;
+      opening = true;
     }
     const anchor = anchorRef.current;
     if (anchor && layout && previous !== layout) {
@@ -247,6 +253,7 @@ export function TreeView() {
     }
     if (previous !== layout) scene.state = { ...scene.state, hoverSlot: -1 };
     requestDraw();
+    if (opening) schedulerRef.current?.flush();
   }, [layout, selectedStep, onPath, matches, highlightedResource, requestDraw]);
 
   // Selection from anywhere: open collapsed ancestors if needed, then pan it into view.
