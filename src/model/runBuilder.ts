@@ -347,6 +347,13 @@ export class RunBuilder {
     }
     // 1 = reaches a root, 2 = does not (parent detached, or a cycle), 3 = being walked.
     const state = new Int8Array(n);
+    if (this.recordOrder.length === 0) {
+      // Paths only: a step's parent is the step before it in the path that first linked it,
+      // itself linked earlier (or -1), so every linked step reaches a root.
+      const { linkOrder } = this;
+      for (let li = 0; li < linkOrder.length; li++) state[linkOrder[li]!] = 1;
+      return state;
+    }
     const chain: number[] = [];
     const { linkOrder } = this;
     for (let li = 0; li < linkOrder.length; li++) {
