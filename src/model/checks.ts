@@ -4,6 +4,7 @@
 // skipped over every step it added; the checks compare like with like, so a
 // pruned or orphan-holding run does not produce false mismatches.
 import { isObject, joinKey } from './jsonUtil.ts';
+import type { StepResources } from './stepResources.ts';
 import type { ProducerSummary, RunCounts, Step, StepTree } from './types.ts';
 import type { WarningSink } from './warnings.ts';
 
@@ -44,30 +45,6 @@ function closeEnough(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** Resource calls and durations over the tree steps only, as the producer counts them. */
-function treeResourceTotals(
-  steps: readonly Step[],
-  tree: StepTree,
-): Map<string, { calls: number; duration: number }> {
-  const totals = new Map<string, { calls: number; duration: number }>();
-  for (let k = 0; k < tree.preorder.length; k++) {
-    const s = steps[tree.preorder[k]!]!;
-    // for-in over a JSON object: its own keys, in Object.keys order, without making the key array.
-    for (const type in s.resourceUsage) {
-      let t = totals.get(type);
-      if (!t) {
-        t = { calls: 0, duration: 0 };
-        totals.set(type, t);
-      }
-      t.calls++;
-      const e = s.resourceUsage[type];
-      if (isObject(e) && typeof e.duration === 'number' && Number.isFinite(e.duration))
-        t.duration += e.duration;
-    }
-  }
-  return totals;
-}
-
 /** Adds a 'counter-mismatch' warning for every producer counter that the steps do not reproduce. */
 export function checkCounters(
   producer: ProducerSummary,
@@ -77,6 +54,8 @@ export function checkCounters(
   pruned: boolean,
   summaryWhere: string,
   warnings: WarningSink,
+  /** The steps' resource usage, noted as they were made. */
+  resources: StepResources,
 ): void {
   const at = (key: string) => joinKey(summaryWhere, key);
   const mismatch = (key: string, theirs: number | null, ours: number, what: string): void => {
@@ -98,7 +77,8 @@ export function checkCounters(
 
   const ru = producer.resourceUsage;
   if (ru) {
-    const ours = treeResourceTotals(steps, tree);
+    // Over the tree steps only, as the producer counts them.
+    const ours = resources.totals(tree.preorder);
     for (const type of Object.keys(ru)) {
       const theirs = ru[type];
       const mine = ours.get(type) ?? { calls: 0, duration: 0 };

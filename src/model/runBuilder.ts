@@ -42,6 +42,7 @@ import {
   type StepReadContext,
   stepIdOf,
 } from './stepFields.ts';
+import { StepResources } from './stepResources.ts';
 import { readSummary } from './summary.ts';
 import {
   DATA_MODES,
@@ -95,6 +96,8 @@ export class RunBuilder {
   private identity: RunIdentity = {};
 
   private readonly steps: MutableStep[] = [];
+  /** The steps' resource usage, for the check against the producer's totals. */
+  private readonly resources = new StepResources();
   private readonly ids = new Map<string, number>();
   /** First raw copy of each step, for comparing repeats; dropped by finish(). */
   private firstRaw: Array<JsonObject | undefined> = [];
@@ -279,7 +282,9 @@ export class RunBuilder {
 
   private create(stepId: string, raw: JsonObject, where: string): number {
     const idx = this.steps.length;
-    this.steps.push(readStep(raw, stepId, where, idx, this.ctx));
+    const step = readStep(raw, stepId, where, idx, this.ctx);
+    this.steps.push(step);
+    this.resources.add(step.resourceUsage);
     this.ids.set(stepId, idx);
     this.firstRaw.push(raw);
     this.parent.push(NOT_IN_TREE);
@@ -561,7 +566,8 @@ export class RunBuilder {
       startTime !== null && endTime !== null ? endTime - startTime : (producer?.duration ?? null);
 
     const pruned = this.finishWarnings(steps, tree, dataMode, open);
-    if (producer) checkCounters(producer, counts, steps, tree, pruned, this.summaryWhere, this.warnings);
+    if (producer)
+      checkCounters(producer, counts, steps, tree, pruned, this.summaryWhere, this.warnings, this.resources);
 
     const { fileName, indexInFile, form } = this.opts;
     return {

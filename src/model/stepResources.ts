@@ -1,0 +1,86 @@
+// Each step's resource usage entries (type and duration), noted compactly as
+// the builder makes the step, while its resource_usage object is at hand. The
+// totals over the tree that the producer's summary is checked against are
+// then one pass over typed arrays in tree order, instead of a walk over every
+// step's objects (scattered in memory) at the end of a load, when nothing else
+// runs beside it. The sums and the order in which types are first met are
+// those of that walk.
+import { isObject } from './jsonUtil.ts';
+import type { JsonObject } from './types.ts';
+
+export interface ResourceTotal {
+  calls: number;
+  duration: number;
+}
+
+export class StepResources {
+  private readonly typeIndex = new Map<string, number>();
+  private readonly types: string[] = [];
+  /** Entries of step i: start[i] .. start[i + 1]. */
+  private start: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private type: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** The entry's finite `duration`, or NaN when it has none. */
+  private duration = new Float64Array(1024);
+  private steps = 0;
+  private entries = 0;
+
+  /** The resource usage of the next step (steps are added in index order). */
+  add(usage: JsonObject): void {
+    if (this.steps + 2 > this.start.length) this.start = grown(this.start, this.steps + 2);
+    // for-in over a JSON object: its own keys, in Object.keys order, without making the key array.
+    for (const name in usage) {
+      let t = this.typeIndex.get(name);
+      if (t === undefined) {
+        t = this.types.length;
+        this.types.push(name);
+        this.typeIndex.set(name, t);
+      }
+      if (this.entries + 1 > this.type.length) {
+        this.type = grown(this.type, this.entries + 1);
+        const d = new Float64Array(this.type.length);
+        d.set(this.duration);
+        this.duration = d;
+      }
+      const e = usage[name];
+      this.type[this.entries] = t;
+      this.duration[this.entries] =
+        isObject(e) && typeof e.duration === 'number' && Number.isFinite(e.duration)
+          ? e.duration
+          : Number.NaN;
+      this.entries++;
+    }
+    this.steps++;
+    this.start[this.steps] = this.entries;
+  }
+
+  /** Calls and summed durations per type over the given steps, in that order (types as first met). */
+  totals(order: ArrayLike<number>): Map<string, ResourceTotal> {
+    const byType: Array<ResourceTotal | undefined> = new Array(this.types.length);
+    const totals = new Map<string, ResourceTotal>();
+    const { start, type, duration } = this;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      for (let e = start[i]!; e < start[i + 1]!; e++) {
+        const ti = type[e]!;
+        let t = byType[ti];
+        if (t === undefined) {
+          t = { calls: 0, duration: 0 };
+          byType[ti] = t;
+          totals.set(this.types[ti]!, t);
+        }
+        t.calls++;
+        const d = duration[e]!;
+        if (!Number.isNaN(d)) t.duration += d;
+      }
+    }
+    return totals;
+  }
+}
+
+function grown(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
+  let cap = a.length * 2;
+  while (cap < min) cap *= 2;
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
