@@ -657,11 +657,14 @@ export class PlainStreamParser {
 
   /** The slot the current item is first compared with (-1: none). */
   private guessSlot(inPath: boolean): number {
-    const slots = this.slots;
-    let guess = -1;
-    if (inPath) guess = this.stepIndex < this.prevPath.length ? this.prevPath[this.stepIndex]! : -1;
-    else if (this.modeKnown && this.storedGuess < slots.size) guess = this.storedGuess;
-    return guess >= 0 && slots.state(guess) !== DEAD ? guess : -1;
+    const guess = this.guessAny(inPath);
+    return guess >= 0 && this.slots.state(guess) !== DEAD ? guess : -1;
+  }
+
+  /** guessSlot, DEAD slots included (the caller compares with sameLive, which reads the slot once). */
+  private guessAny(inPath: boolean): number {
+    if (inPath) return this.stepIndex < this.prevPath.length ? this.prevPath[this.stepIndex]! : -1;
+    return this.modeKnown && this.storedGuess < this.slots.size ? this.storedGuess : -1;
   }
 
   /** stepItem when the indexer measured the item (the rec* fields): the same decisions, no byte scanned. */
@@ -674,8 +677,8 @@ export class PlainStreamParser {
     const h2 = this.recH2;
     this.stats.fromRecords++;
     this.keyEnd = -1;
-    const guess = this.guessSlot(inPath);
-    if (guess >= 0 && this.sameBytes(guess, len, h1, h2)) {
+    const guess = this.guessAny(inPath);
+    if (guess >= 0 && slots.sameLive(guess, len, h1, h2)) {
       if (inPath) {
         this.skipPathRun(guess);
         return true;
@@ -774,8 +777,8 @@ export class PlainStreamParser {
       this.itemPhase = 0;
       this.state = PATH_STEP;
       if (!this.findRecord(base + next)) break;
-      const guess = this.guessSlot(true);
-      if (guess < 0 || !this.sameBytes(guess, this.recEnd - this.recStart, this.recH1, this.recH2)) break;
+      const guess = this.guessAny(true);
+      if (guess < 0 || !slots.sameLive(guess, this.recEnd - this.recStart, this.recH1, this.recH2)) break;
       this.stats.fromRecords++;
       s = guess;
     }

@@ -44,6 +44,11 @@ export class StepSlots {
   private table = new Int32Array(2 * 2048).fill(EMPTY);
   private count = 0;
   private readonly encoder = new TextEncoder();
+  /** The key of the last find() and its hash (register() reuses it for the same key). */
+  private lastBytes: Uint8Array | null = null;
+  private lastStart = 0;
+  private lastEnd = 0;
+  private lastHash = 0;
 
   state(slot: number): number {
     return this.rows[slot * ROW + STATE]!;
@@ -72,10 +77,21 @@ export class StepSlots {
     return r[at + LENGTH] === length && r[at + H1] === h1 && r[at + H2] === h2;
   }
 
+  /** same(), for a slot that is not DEAD (false for a DEAD one): one read of its row. */
+  sameLive(slot: number, length: number, h1: number, h2: number): boolean {
+    const at = slot * ROW;
+    const r = this.rows;
+    return r[at + LENGTH] === length && r[at + H1] === h1 && r[at + H2] === h2 && r[at + STATE] !== DEAD;
+  }
+
   /** The first PENDING or ALIVE slot whose key is bytes[start, end) (UTF-8), or -1. */
   find(bytes: Uint8Array, start: number, end: number): number {
     const len = end - start;
     const h = hashBytes(bytes, start, end);
+    this.lastBytes = bytes;
+    this.lastStart = start;
+    this.lastEnd = end;
+    this.lastHash = h;
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     const rows = this.rows;
@@ -153,7 +169,9 @@ export class StepSlots {
     r[row + KEY_LENGTH] = keyLength;
     this.count++;
     if (this.count * 2 > this.table.length >> 1) this.growTable();
-    this.insert(slot, hashBytes(ids, keyAt, keyAt + keyLength));
+    // Mostly the key find() was just asked for, and missed: its hash is known.
+    const known = bytes === this.lastBytes && keyStart === this.lastStart && keyEnd === this.lastEnd;
+    this.insert(slot, known ? this.lastHash : hashBytes(ids, keyAt, keyAt + keyLength));
     return slot;
   }
 
