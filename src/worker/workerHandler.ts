@@ -14,7 +14,7 @@ export type PostToPage = (message: WorkerResponse, transfer?: Transferable[]) =>
 
 /** Progress messages closer together than this are coalesced (the latest one wins). */
 const PROGRESS_INTERVAL_MS = 100;
-/** Steps per `steps` message: small enough that the page unpacks one while the worker packs the next. */
+/** Steps per `steps` message: parts go while the file is still read, so little is left to send at the end. */
 const STEPS_PER_PART = 8192;
 
 export interface HandleOptions {
@@ -47,7 +47,7 @@ export async function handleLoadRequest(
   };
   const stepsPerPart = Math.max(1, opts.stepsPerPart ?? STEPS_PER_PART);
   // A streamed run's steps go to the page in whole parts while the file is still being read,
-  // and the rest while the worker builds its tree, so the page rebuilds them meanwhile.
+  // and the rest once they are all made, so little is left to pack and copy at the end.
   const early: EarlySteps = { steps: null, sent: 0, error: null };
   const onStepsMade = (steps: readonly Step[], all: boolean): void => {
     if (early.error !== null) return;
