@@ -712,10 +712,11 @@ export class PlainStreamParser {
    * After an item decided from its record: when the record says that the
    * next element's '{' follows after whitespace and one ',' (R_NEXT), goes
    * straight to it, as the byte states would, without reading those bytes.
+   * False (nothing done) when it does not say so.
    */
-  private toRecordedNext(inPath: boolean): void {
+  private toRecordedNext(inPath: boolean): boolean {
     const next = this.recNext - this.window.base;
-    if (this.recNext < 0 || next >= this.window.length) return;
+    if (this.recNext < 0 || next >= this.window.length) return false;
     if (this.recGapNewlines > 0) {
       this.line += this.recGapNewlines;
       this.lineStart = this.recGapLastNl + 1;
@@ -724,6 +725,7 @@ export class PlainStreamParser {
     this.itemStart = next;
     this.itemPhase = 0;
     this.state = inPath ? PATH_STEP : MODE_STEP;
+    return true;
   }
 
   /**
@@ -739,13 +741,11 @@ export class PlainStreamParser {
    */
   private skipPathRun(slot: number): void {
     const slots = this.slots;
-    const base = this.window.base;
     const firstRun = this.runCount;
     const inner = this.stepIndex;
     let s = slot;
     for (;;) {
       const start = this.itemStart;
-      const len = this.recEnd - this.recStart;
       const at = this.runCount * RUN_STRIDE;
       const runs = float64WithRoom(this.runs, at + RUN_STRIDE);
       this.runs = runs;
@@ -754,29 +754,8 @@ export class PlainStreamParser {
       runs[at + 2] = this.line;
       runs[at + 3] = this.lineStart;
       this.runCount++;
-      this.notePathSlot(s);
-      const nl = slots.newlines(s);
-      if (nl > 0) {
-        this.line += nl;
-        this.lineStart = base + start + slots.lastNewline(s) + 1;
-      }
-      this.pos = start + len;
-      this.stats.skipped++;
-      this.stats.skippedBytes += len;
-      this.stepIndex++;
-      this.state = PATH_AFTER;
-      // On to the next element, as toRecordedNext does.
-      const next = this.recNext - base;
-      if (this.recNext < 0 || next >= this.window.length) break;
-      if (this.recGapNewlines > 0) {
-        this.line += this.recGapNewlines;
-        this.lineStart = this.recGapLastNl + 1;
-      }
-      this.pos = next;
-      this.itemStart = next;
-      this.itemPhase = 0;
-      this.state = PATH_STEP;
-      if (!this.findRecord(base + next)) break;
+      this.passCopy(s, true, start, this.recEnd - this.recStart);
+      if (!this.toRecordedNext(true) || !this.findRecord(this.window.base + this.itemStart)) break;
       const guess = this.guessAny(true);
       if (guess < 0 || !slots.sameLive(guess, this.recEnd - this.recStart, this.recH1, this.recH2)) break;
       this.stats.fromRecords++;
@@ -894,10 +873,15 @@ export class PlainStreamParser {
 
   /** The current item, `len` bytes at `start`, is a byte-identical copy of `slot`'s: skip it. */
   private skipCopy(slot: number, inPath: boolean, start: number, len: number): void {
-    const slots = this.slots;
     // A stored copy of a known step needs no builder call; anything else keeps its place in the queue.
-    if (inPath || slots.state(slot) !== ALIVE)
+    if (inPath || this.slots.state(slot) !== ALIVE)
       this.enqueue(OP_SKIP, inPath ? 1 : 0, start, start + len, slot);
+    this.passCopy(slot, inPath, start, len);
+  }
+
+  /** Moves past a skipped copy of `slot`, `len` bytes at `start`: its path slot, lines and stats. */
+  private passCopy(slot: number, inPath: boolean, start: number, len: number): void {
+    const slots = this.slots;
     if (inPath) this.notePathSlot(slot);
     const nl = slots.newlines(slot);
     if (nl > 0) {
