@@ -6,6 +6,7 @@
 // runs beside it. The sums and the order in which types are first met are
 // those of that walk.
 import { isObject } from './jsonUtil.ts';
+import { float64WithRoom, int32WithRoom } from './stream/growable.ts';
 import type { JsonObject } from './types.ts';
 
 export interface ResourceTotal {
@@ -20,13 +21,13 @@ export class StepResources {
   private start: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private type: Int32Array<ArrayBuffer> = new Int32Array(1024);
   /** The entry's finite `duration`, or NaN when it has none. */
-  private duration = new Float64Array(1024);
+  private duration: Float64Array<ArrayBuffer> = new Float64Array(1024);
   private steps = 0;
   private entries = 0;
 
   /** The resource usage of the next step (steps are added in index order). */
   add(usage: JsonObject): void {
-    if (this.steps + 2 > this.start.length) this.start = grown(this.start, this.steps + 2);
+    this.start = int32WithRoom(this.start, this.steps + 2);
     // for-in over a JSON object: its own keys, in Object.keys order, without making the key array.
     for (const name in usage) {
       let t = this.typeIndex.get(name);
@@ -35,12 +36,8 @@ export class StepResources {
         this.types.push(name);
         this.typeIndex.set(name, t);
       }
-      if (this.entries + 1 > this.type.length) {
-        this.type = grown(this.type, this.entries + 1);
-        const d = new Float64Array(this.type.length);
-        d.set(this.duration);
-        this.duration = d;
-      }
+      this.type = int32WithRoom(this.type, this.entries + 1);
+      this.duration = float64WithRoom(this.duration, this.entries + 1);
       const e = usage[name];
       this.type[this.entries] = t;
       this.duration[this.entries] =
@@ -75,12 +72,4 @@ export class StepResources {
     }
     return totals;
   }
-}
-
-function grown(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
-  let cap = a.length * 2;
-  while (cap < min) cap *= 2;
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
 }

@@ -16,6 +16,8 @@
 // probe that meets another key's entry moves on without reading that slot,
 // and growing the table rehashes nothing. About 60 bytes per step.
 
+import { int32WithRoom } from './growable.ts';
+
 const EMPTY = -1;
 export const PENDING = 0;
 export const ALIVE = 1;
@@ -36,7 +38,7 @@ const KEY_LENGTH = 8;
 const ROW = 9;
 
 export class StepSlots {
-  private rows = new Int32Array(ROW * 1024);
+  private rows: Int32Array<ArrayBuffer> = new Int32Array(ROW * 1024);
   /** Key bytes of all slots, back to back. */
   private idBytes = new Uint8Array(1 << 16);
   private idBytesUsed = 0;
@@ -139,11 +141,7 @@ export class StepSlots {
   ): number {
     const slot = this.count;
     const row = slot * ROW;
-    if (row + ROW > this.rows.length) {
-      const grown = new Int32Array(this.rows.length * 2);
-      grown.set(this.rows);
-      this.rows = grown;
-    }
+    this.rows = int32WithRoom(this.rows, row + ROW);
     const keyLength = keyEnd - keyStart;
     if (this.idBytesUsed + keyLength > this.idBytes.length) {
       let cap = this.idBytes.length * 2;
