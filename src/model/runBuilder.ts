@@ -85,6 +85,26 @@ const NOT_IN_TREE = -2;
 const OPEN_STATUSES = new Set(['pending', 'in_progress']);
 const KNOWN_MODES = new Set<string>(DATA_MODES);
 
+/**
+ * A step read without a parsed object (the streaming parser's scanner,
+ * stream/scannedSteps.ts): its step_id, and the rest on demand. Only steps
+ * whose fields readStep would take without a warning come this way.
+ */
+export interface ScannedSource {
+  readonly stepId: string;
+  /** The Step at `index`, first seen at `where` (unknown status / data mode counted in ctx). */
+  make(index: number, where: string, ctx: StepReadContext): MutableStep;
+  /** Notes the step's resource usage (after make). */
+  noteResources(into: StepResources): void;
+  /** The step as a parsed object, to compare with its first copy. */
+  raw(): JsonObject;
+}
+
+/** A step that can give its first copy's object again (ScannedStep). */
+interface RawBacked {
+  raw(): JsonObject;
+}
+
 export class RunBuilder {
   private readonly opts: RunBuilderOptions;
   private readonly warnings: WarningSink;
@@ -98,7 +118,9 @@ export class RunBuilder {
   private readonly steps: MutableStep[] = [];
   /** The steps' resource usage, for the check against the producer's totals. */
   private readonly resources = new StepResources();
+  /** step_id -> index, for the steps before idsUpTo (see indexOf). */
   private readonly ids = new Map<string, number>();
+  private idsUpTo = 0;
   /** First raw copy of each step, for comparing repeats; dropped by finish(). */
   private firstRaw: Array<JsonObject | undefined> = [];
   /** Parent index, -1 for a root, NOT_IN_TREE when not linked by a path. */
@@ -140,7 +162,7 @@ export class RunBuilder {
   }
 
   hasStep(stepId: string): boolean {
-    return this.ids.has(stepId);
+    return this.indexOf(stepId) !== undefined;
   }
 
   addWarning(code: WarningCode, where: string, text: string): void {
@@ -183,7 +205,7 @@ export class RunBuilder {
 
   /** Adds (first sighting) or re-links (repeat) a step in the current path. raw null only for known steps. */
   addPathStep(stepId: string, raw: JsonValue | null, where: Where): void {
-    let idx = this.ids.get(stepId);
+    let idx = this.indexOf(stepId);
     if (idx === undefined) {
       if (raw === null) {
         throw new Error(
@@ -212,7 +234,7 @@ export class RunBuilder {
 
   /** The caller found that a repeated copy of a step differs from the first one (e.g. by hashing its text). */
   reportConflict(stepId: string, where: Where, detail?: string): void {
-    const idx = this.ids.get(stepId);
+    const idx = this.indexOf(stepId);
     const first = idx === undefined ? '' : ` at ${this.steps[idx]!.source}`;
     this.warnings.add(
       'conflicting-duplicate',
@@ -237,12 +259,36 @@ export class RunBuilder {
       return;
     }
     const stepId = stepIdOf(raw)!;
-    const idx = this.ids.get(stepId);
+    const idx = this.indexOf(stepId);
     if (idx === undefined) {
       this.create(stepId, raw as JsonObject, whereText(where));
     } else {
       this.compare(idx, raw, where);
     }
+    this.noteStorageMode(mode, where);
+  }
+
+  /**
+   * addPathEntry for a step read by a scanner (see ScannedSource). `isNew`:
+   * the caller knows that no step with this step_id was added yet (the
+   * streaming parser's step table had no copy of it), so it is not looked up.
+   */
+  addScannedPathStep(source: ScannedSource, where: Where, isNew = false): void {
+    let idx = isNew ? undefined : this.indexOf(source.stepId);
+    if (idx === undefined) idx = this.createScanned(source, whereText(where));
+    else this.compare(idx, source.raw(), where);
+    this.link(idx, where);
+  }
+
+  /** addStoredStep for a step read by a scanner (see ScannedSource; `isNew` as for addScannedPathStep). */
+  addScannedStoredStep(source: ScannedSource, where: Where, mode: string, isNew = false): void {
+    const idx = isNew ? undefined : this.indexOf(source.stepId);
+    if (idx === undefined) this.createScanned(source, whereText(where));
+    else this.compare(idx, source.raw(), where);
+    this.noteStorageMode(mode, where);
+  }
+
+  private noteStorageMode(mode: string, where: Where): void {
     if (!KNOWN_MODES.has(mode) && !this.storageModesWarned.has(mode)) {
       this.storageModesWarned.add(mode);
       this.warnings.add(
@@ -261,7 +307,7 @@ export class RunBuilder {
       return;
     }
     const stepId = stepIdOf(raw)!;
-    let idx = this.ids.get(stepId);
+    let idx = this.indexOf(stepId);
     if (idx === undefined) {
       idx = this.create(stepId, raw as JsonObject, whereText(where));
     } else {
@@ -280,19 +326,41 @@ export class RunBuilder {
     this.current = idx;
   }
 
+  /**
+   * The index of the step with this step_id, if one was added. The map from
+   * ids to indices is brought up to date here, when asked, rather than as
+   * each step is made: a load whose steps are all new (as the streaming
+   * parser knows) never builds it.
+   */
+  private indexOf(stepId: string): number | undefined {
+    const { steps, ids } = this;
+    for (let i = this.idsUpTo; i < steps.length; i++) ids.set((steps[i] as Step).stepId, i);
+    this.idsUpTo = steps.length;
+    return ids.get(stepId);
+  }
+
   private create(stepId: string, raw: JsonObject, where: string): number {
     const idx = this.steps.length;
     const step = readStep(raw, stepId, where, idx, this.ctx);
     this.steps.push(step);
     this.resources.add(step.resourceUsage);
-    this.ids.set(stepId, idx);
     this.firstRaw.push(raw);
     this.parent.push(NOT_IN_TREE);
     return idx;
   }
 
+  private createScanned(source: ScannedSource, where: string): number {
+    const idx = this.steps.length;
+    this.steps.push(source.make(idx, where, this.ctx));
+    source.noteResources(this.resources);
+    // Its object, when a copy that differs comes, is made again from its bytes (RawBacked).
+    this.firstRaw.push(undefined);
+    this.parent.push(NOT_IN_TREE);
+    return idx;
+  }
+
   private compare(idx: number, raw: JsonValue, where: Where): void {
-    const first = this.firstRaw[idx];
+    const first = this.firstRaw[idx] ?? (this.steps[idx] as Partial<RawBacked>).raw?.();
     if (first !== undefined && !deepEqual(first, raw)) {
       const s = this.steps[idx]!;
       this.warnings.add(
@@ -337,7 +405,7 @@ export class RunBuilder {
         this.linkOrder.push(idx);
         continue;
       }
-      const p = this.ids.get(pid);
+      const p = this.indexOf(pid);
       if (p === undefined) {
         const s = steps[idx]!;
         this.warnings.add(

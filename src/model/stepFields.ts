@@ -170,6 +170,46 @@ function readText(ctx: StepReadContext, raw: JsonObject, where: string, key: str
   return null;
 }
 
+/** Counts a status or data mode outside the known values (a warning per value at the end). */
+export function noteUnknownValues(
+  ctx: StepReadContext,
+  where: string,
+  status: string,
+  dataMode: string,
+): void {
+  if (status !== MISSING_NAME && !KNOWN_STATUS.has(status))
+    countUnknown(ctx.unknownStatus, status, joinKey(where, 'status'));
+  if (dataMode !== '' && dataMode !== MISSING_NAME && !KNOWN_MODE.has(dataMode))
+    countUnknown(ctx.unknownDataMode, dataMode, joinKey(where, 'data_mode'));
+}
+
+/** Where a step's duration comes from: recorded, else end - start, else end - timestamp. */
+export function durationSourceOf(
+  recorded: number | null,
+  timestamp: number | null,
+  startTime: number | null,
+  endTime: number | null,
+): DurationSource {
+  if (recorded !== null) return 'recorded';
+  if (endTime !== null && startTime !== null) return 'end-start';
+  if (endTime !== null && timestamp !== null) return 'end-timestamp';
+  return 'none';
+}
+
+/** The step's duration from the source durationSourceOf chose (null for 'none'). */
+export function durationOf(
+  source: DurationSource,
+  recorded: number | null,
+  timestamp: number | null,
+  startTime: number | null,
+  endTime: number | null,
+): number | null {
+  if (source === 'recorded') return recorded;
+  if (source === 'end-start') return (endTime as number) - (startTime as number);
+  if (source === 'end-timestamp') return (endTime as number) - (timestamp as number);
+  return null;
+}
+
 /** Reads a raw step (invalidStepReason(raw) must be null). `where` is the step's place, e.g. `paths[0][2]`. */
 export function readStep(
   raw: JsonObject,
@@ -182,27 +222,14 @@ export function readStep(
   const networkName = readName(ctx, raw, where, 'network_name', false);
   const status = readName(ctx, raw, where, 'status', true);
   const dataMode = readName(ctx, raw, where, 'data_mode', false);
-  if (status !== MISSING_NAME && !KNOWN_STATUS.has(status))
-    countUnknown(ctx.unknownStatus, status, joinKey(where, 'status'));
-  if (dataMode !== '' && dataMode !== MISSING_NAME && !KNOWN_MODE.has(dataMode))
-    countUnknown(ctx.unknownDataMode, dataMode, joinKey(where, 'data_mode'));
+  noteUnknownValues(ctx, where, status, dataMode);
 
   const timestamp = readNumber(ctx, raw, where, 'timestamp');
   const startTime = readNumber(ctx, raw, where, 'start_time');
   const endTime = readNumber(ctx, raw, where, 'end_time');
   const recordedDuration = readNumber(ctx, raw, where, 'duration');
-  let duration: number | null = null;
-  let durationSource: DurationSource = 'none';
-  if (recordedDuration !== null) {
-    duration = recordedDuration;
-    durationSource = 'recorded';
-  } else if (endTime !== null && startTime !== null) {
-    duration = endTime - startTime;
-    durationSource = 'end-start';
-  } else if (endTime !== null && timestamp !== null) {
-    duration = endTime - timestamp;
-    durationSource = 'end-timestamp';
-  }
+  const durationSource = durationSourceOf(recordedDuration, timestamp, startTime, endTime);
+  const duration = durationOf(durationSource, recordedDuration, timestamp, startTime, endTime);
 
   const metrics = raw.metrics ?? {};
   let resourceUsage: JsonObject = {};

@@ -27,25 +27,37 @@ export class StepResources {
 
   /** The resource usage of the next step (steps are added in index order). */
   add(usage: JsonObject): void {
-    this.start = int32WithRoom(this.start, this.steps + 2);
     // for-in over a JSON object: its own keys, in Object.keys order, without making the key array.
     for (const name in usage) {
-      let t = this.typeIndex.get(name);
-      if (t === undefined) {
-        t = this.types.length;
-        this.types.push(name);
-        this.typeIndex.set(name, t);
-      }
-      this.type = int32WithRoom(this.type, this.entries + 1);
-      this.duration = float64WithRoom(this.duration, this.entries + 1);
       const e = usage[name];
-      this.type[this.entries] = t;
-      this.duration[this.entries] =
+      this.entry(
+        name,
         isObject(e) && typeof e.duration === 'number' && Number.isFinite(e.duration)
           ? e.duration
-          : Number.NaN;
-      this.entries++;
+          : Number.NaN,
+      );
     }
+    this.endStep();
+  }
+
+  /** One resource usage entry of the next step: its type and its finite duration (NaN when none). */
+  entry(name: string, duration: number): void {
+    let t = this.typeIndex.get(name);
+    if (t === undefined) {
+      t = this.types.length;
+      this.types.push(name);
+      this.typeIndex.set(name, t);
+    }
+    this.type = int32WithRoom(this.type, this.entries + 1);
+    this.duration = float64WithRoom(this.duration, this.entries + 1);
+    this.type[this.entries] = t;
+    this.duration[this.entries] = duration;
+    this.entries++;
+  }
+
+  /** Ends the next step's entries (given with entry()). */
+  endStep(): void {
+    this.start = int32WithRoom(this.start, this.steps + 2);
     this.steps++;
     this.start[this.steps] = this.entries;
   }

@@ -8,6 +8,8 @@ export const NULLABLE = ['timestamp', 'startTime', 'endTime', 'recordedDuration'
 export const DETACHED = 1 << 5;
 /** Bit in `PackedSteps.flags`: the step's JSON fields are in `exact`, not in `json`. */
 export const EXACT = 1 << 6;
+/** Bit in `PackedSteps.flags`: the step's JSON fields are in `raw`, as the file wrote them. */
+export const RAW = 1 << 7;
 /** Name columns, in this order, each `count` long in `PackedSteps.names` (-1 for null). */
 export const NAME_FIELDS = [
   'stateName',
@@ -36,10 +38,17 @@ export interface PackedSteps {
   readonly names: Int32Array;
   /** NULLABLE columns, then chunksProcessed and recordsProcessed, each `count` long. */
   readonly numbers: Float64Array;
-  /** Per step: bit i set when NULLABLE[i] is null; DETACHED; EXACT. */
+  /** Per step: bit i set when NULLABLE[i] is null; DETACHED; EXACT; RAW. */
   readonly flags: Uint8Array;
-  /** JSON text of [metrics, resourceUsage, streamProgress, ...] for the steps without EXACT. */
+  /** JSON text of [metrics, resourceUsage, streamProgress, ...] for the steps without EXACT or RAW. */
   readonly json: string;
+  /**
+   * UTF-8 JSON text `m,r,s,m,r,s,` (metrics, resourceUsage, streamProgress,
+   * each followed by a comma) of the RAW steps: their values as the file
+   * wrote them (steps the step scanner read, which checked them as
+   * JSON.parse would).
+   */
+  readonly raw: Uint8Array;
   /** metrics, resourceUsage, streamProgress of the EXACT steps, in step order. */
   readonly exact: readonly JsonValue[];
 }

@@ -13,8 +13,9 @@
 // step reads the same as in the Run that was packed. JSON values JSON text
 // cannot carry exactly (NaN, Infinity, -0, very deep nesting) are sent as
 // they are, beside the text.
+import { ScannedStep } from '../model/stream/scannedSteps.ts';
 import type { JsonObject, JsonValue, Run, Step } from '../model/types.ts';
-import { DETACHED, EXACT, NAME_FIELDS, NULLABLE, type PackedSteps } from './packedSteps.ts';
+import { DETACHED, EXACT, NAME_FIELDS, NULLABLE, type PackedSteps, RAW } from './packedSteps.ts';
 import { type StepView, viewSteps } from './stepViews.ts';
 
 export type { PackedSteps } from './packedSteps.ts';
@@ -89,6 +90,7 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
   const flags = new Uint8Array(count);
   const jsonValues: JsonValue[] = [];
   const exact: JsonValue[] = [];
+  let rawCount = 0;
   // Neighbouring steps mostly share their names: the last one of each column is tried first.
   const lastName: Array<string | null> = new Array(NAME_FIELDS.length).fill(null);
   const lastIndex = new Int32Array(NAME_FIELDS.length).fill(-1);
@@ -126,7 +128,10 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     numbers[5 * count + i] = s.chunksProcessed;
     numbers[6 * count + i] = s.recordsProcessed;
     if (s.detached) f |= DETACHED;
-    if (jsonExact(s.metrics) && jsonExact(s.resourceUsage) && jsonExact(s.streamProgress)) {
+    if (s instanceof ScannedStep) {
+      f |= RAW;
+      rawCount++;
+    } else if (jsonExact(s.metrics) && jsonExact(s.resourceUsage) && jsonExact(s.streamProgress)) {
       jsonValues.push(s.metrics, s.resourceUsage, s.streamProgress);
     } else {
       f |= EXACT;
@@ -134,6 +139,7 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     }
     flags[i] = f;
   }
+  const raw = rawCount > 0 ? rawFields(steps, from, count, flags) : new Uint8Array(0);
   let end = 0;
   for (let k = 0; k < texts.length; k++) {
     end += (texts[k] as string).length;
@@ -149,13 +155,29 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     numbers,
     flags,
     json: JSON.stringify(jsonValues),
+    raw,
     exact,
   };
 }
 
+/** The kept JSON fields of the RAW steps among steps[from..from+count) (made one after the other by the scanner). */
+function rawFields(steps: readonly Step[], from: number, count: number, flags: Uint8Array): Uint8Array {
+  let first = -1;
+  let last = -1;
+  let texts: ScannedStep['texts'] | null = null;
+  for (let i = 0; i < count; i++) {
+    if (((flags[i] as number) & RAW) === 0) continue;
+    const s = steps[from + i] as ScannedStep;
+    if (first < 0) first = s.textId;
+    last = s.textId;
+    texts = s.texts;
+  }
+  return texts === null ? new Uint8Array(0) : texts.fieldBytes(first, last);
+}
+
 /** The buffers of a part, to transfer with it. */
 export function partBuffers(p: PackedSteps): ArrayBuffer[] {
-  return uniqueBuffers([p.index, p.textEnds, p.names, p.numbers, p.flags]);
+  return uniqueBuffers([p.index, p.textEnds, p.names, p.numbers, p.flags, p.raw]);
 }
 
 /** Everything of a run but its steps (sent as parts before it): `steps` is their number. */

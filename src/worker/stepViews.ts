@@ -6,13 +6,16 @@
 // JSON fields (metrics, resource usage, stream progress) of a part are parsed
 // the first time any step of that part is asked for one of them.
 import type { DurationSource, JsonObject, JsonValue, Step } from '../model/types.ts';
-import { DETACHED, EXACT, type PackedSteps } from './packedSteps.ts';
+import { DETACHED, EXACT, type PackedSteps, RAW } from './packedSteps.ts';
+
+const decoder = new TextDecoder();
 
 /** One received part: its columns, and its JSON fields once asked for. */
 export class StepPart {
-  /** Where each step's three JSON fields start, in `json` (after parsing) or in `exact` (EXACT steps). */
+  /** Where each step's three JSON fields start, in its source (see jsonField). */
   private fieldAt: Int32Array | null = null;
   private parsed: readonly JsonValue[] | null = null;
+  private parsedRaw: readonly JsonValue[] | null = null;
 
   constructor(readonly p: PackedSteps) {}
 
@@ -20,8 +23,9 @@ export class StepPart {
   jsonField(i: number, k: number): JsonValue {
     let at = this.fieldAt;
     if (at === null) at = this.parseFields();
-    const exact = ((this.p.flags[i] as number) & EXACT) !== 0;
-    return ((exact ? this.p.exact : this.parsed) as readonly JsonValue[])[(at[i] as number) + k] as JsonValue;
+    const f = this.p.flags[i] as number;
+    const source = (f & EXACT) !== 0 ? this.p.exact : (f & RAW) !== 0 ? this.parsedRaw : this.parsed;
+    return (source as readonly JsonValue[])[(at[i] as number) + k] as JsonValue;
   }
 
   private parseFields(): Int32Array {
@@ -29,16 +33,23 @@ export class StepPart {
     const at = new Int32Array(count);
     let j = 0;
     let e = 0;
+    let r = 0;
     for (let i = 0; i < count; i++) {
-      if (((flags[i] as number) & EXACT) === 0) {
-        at[i] = j;
-        j += 3;
-      } else {
+      const f = flags[i] as number;
+      if ((f & EXACT) !== 0) {
         at[i] = e;
         e += 3;
+      } else if ((f & RAW) !== 0) {
+        at[i] = r;
+        r += 3;
+      } else {
+        at[i] = j;
+        j += 3;
       }
     }
-    this.parsed = JSON.parse(this.p.json) as JsonValue[];
+    this.parsed = j > 0 ? (JSON.parse(this.p.json) as JsonValue[]) : [];
+    this.parsedRaw =
+      r > 0 ? (JSON.parse(`[${decoder.decode(this.p.raw.subarray(0, -1))}]`) as JsonValue[]) : [];
     this.fieldAt = at;
     return at;
   }

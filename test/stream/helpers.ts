@@ -11,6 +11,7 @@ import {
   type StreamLoadStats,
 } from '../../src/model/stream/loadHistoryStream.ts';
 import type { FileLoadResult } from '../../src/model/types.ts';
+import { plainResult } from '../worker/plainRuns.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -42,7 +43,8 @@ export async function loadStream(
     },
   });
   if (stats === undefined) throw new Error('loadHistoryStream did not report how it loaded');
-  return { result, stats };
+  // Steps the scanner read keep their JSON fields behind getters: compared as plain data.
+  return { result: plainResult(result) as FileLoadResult, stats };
 }
 
 export function loadPlain(bytes: Uint8Array, name: string): Promise<FileLoadResult> {

@@ -43,8 +43,12 @@ describe('loadFiles through a worker', () => {
       { name: 'fanout-2k.json', data: fanout },
       { name: 'extra-key.json', data: extra },
     ]);
-    expect(plainResult(results[0])).toEqual(await loadOne({ name: 'fanout-2k.json', data: fanout }));
-    expect(plainResult(results[1])).toEqual(await loadOne({ name: 'extra-key.json', data: extra }));
+    expect(plainResult(results[0])).toEqual(
+      plainResult(await loadOne({ name: 'fanout-2k.json', data: fanout })),
+    );
+    expect(plainResult(results[1])).toEqual(
+      plainResult(await loadOne({ name: 'extra-key.json', data: extra })),
+    );
     expect(results[1]?.ok && results[1].runs[0]?.steps.length).toBe(1809);
   });
 

@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { loadHistoryFile } from '../../src/model/loadFile.ts';
 import type { FileLoadResult, Run } from '../../src/model/types.ts';
 import { loadOne } from '../../src/worker/loadOne.ts';
 import type { WorkerResponse } from '../../src/worker/messages.ts';
@@ -40,9 +41,13 @@ function throughTransfer(runs: readonly Run[], stepsPerPart: number): Run[] {
   return assembler.finish(headers);
 }
 
+/** The plain loader's runs: what every run that reaches the page must equal. */
+async function plainLoaderRuns(name: string, data: Uint8Array): Promise<readonly Run[]> {
+  return runsOf(await loadHistoryFile(data, name));
+}
+
 async function loadBoth(name: string, data: Uint8Array): Promise<[readonly Run[], readonly Run[]]> {
-  // Two loads: transferring detaches the packed run's buffers.
-  const expected = runsOf(await loadOne({ name, data }));
+  const expected = await plainLoaderRuns(name, data);
   const sent = runsOf(await loadOne({ name, data }));
   return [expected, sent];
 }
@@ -92,7 +97,7 @@ describe('runs sent through the transfer encoding', () => {
     '%s arrives deep-equal through the worker handler, in parts before the result',
     async (name) => {
       const data = fixtureBytes(name);
-      const expected = runsOf(await loadOne({ name, data }));
+      const expected = await plainLoaderRuns(name, data);
       const messages = await throughHandler(name, data, 2);
       const types = messages.map((m) => m.type).filter((t) => t !== 'progress');
       expect(types.at(-1)).toBe('packed-result');
@@ -107,7 +112,7 @@ describe('runs sent through the transfer encoding', () => {
   it("sends a streamed run's steps while the file is read, in whole parts, the rest after", async () => {
     const name = 'fanout-2k.json';
     const data = fixtureBytes(name);
-    const expected = runsOf(await loadOne({ name, data }));
+    const expected = await plainLoaderRuns(name, data);
     const messages = await throughHandler(name, data, 100);
     const types = messages.map((m) => m.type);
     // Parts came between progress reports, not only after the last one.
@@ -124,7 +129,7 @@ describe('runs sent through the transfer encoding', () => {
     const text = new TextDecoder().decode(fixtureBytes('fanout-2k.json')).trimEnd();
     const name = 'extra-key.json';
     const data = new TextEncoder().encode(`${text.slice(0, -1)}, "extra": {"note": "x"}}`);
-    const expected = runsOf(await loadOne({ name, data }));
+    const expected = await plainLoaderRuns(name, data);
     expect(expected).toHaveLength(1);
     const messages = await throughHandler(name, data, 100);
     const types = messages.map((m) => m.type);
@@ -139,7 +144,7 @@ describe('runs sent through the transfer encoding', () => {
   it("sends a streamed run's steps before its tree is built, and the page marks the detached ones", async () => {
     const name = 'direct-pruned.json';
     const data = fixtureBytes(name);
-    const expected = runsOf(await loadOne({ name, data }));
+    const expected = await plainLoaderRuns(name, data);
     const detached = expected[0]?.tree.detached ?? [];
     expect(detached.length).toBeGreaterThan(0);
     const messages = await throughHandler(name, data, 3);

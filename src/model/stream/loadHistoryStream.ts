@@ -77,6 +77,8 @@ export interface StreamLoadStats {
   readonly skippedBytes: number;
   /** Steps decided from index records (see indexSteps / openBlob). */
   readonly fromRecords: number;
+  /** Parsed steps read by the step scanner rather than JSON.parse. */
+  readonly scannedSteps: number;
 }
 
 const DEFAULT_FALLBACK_MAX = 64 * 1024 * 1024;
@@ -103,6 +105,7 @@ async function plainLoad(
     parsedSteps: 0,
     skippedBytes: 0,
     fromRecords: 0,
+    scannedSteps: 0,
   });
   let bytes: Uint8Array;
   try {
@@ -177,6 +180,7 @@ export async function loadHistoryStream(
     parsedSteps: parser.stats.parsed,
     skippedBytes: parser.stats.skippedBytes,
     fromRecords: parser.stats.fromRecords,
+    scannedSteps: parser.stats.scanned,
   });
 
   try {

@@ -35,6 +35,7 @@ import {
   QUOTE,
 } from './jsonBytes.ts';
 import { ObjectExtent } from './objectExtent.ts';
+import { ScannedBatch, StepTexts } from './scannedSteps.ts';
 import {
   R_END,
   R_GAP_LAST_NL,
@@ -48,6 +49,7 @@ import {
   REC,
 } from './stepIndexer.ts';
 import { ALIVE, DEAD, StepSlots } from './stepSlots.ts';
+import { createStepScan, type StepScan } from './wasmStepScan.ts';
 
 /** The input is valid but not laid out as the streaming parser expects: use the plain loader. */
 export class NeedPlainLoader extends Error {
@@ -125,6 +127,8 @@ const Q_LINE_START = 8;
 const Q_NEWLINES = 9;
 /** Last newline relative to the '{', -1 when none. */
 const Q_LAST_NL = 10;
+/** Cut-out copies at most this many bytes apart go to the scanner in one piece (see scanBatch). */
+const SCAN_GAP = 64;
 /** Numbers per element of a skip run (in `runs`): slot, start, line and line start at its '{'. */
 const RUN_STRIDE = 4;
 /** `"paths"` */
@@ -206,11 +210,13 @@ export interface StreamParserStats {
   skippedBytes: number;
   /** Step objects skipped or cut out from an index record, without scanning their bytes. */
   fromRecords: number;
+  /** Cut-out step objects read by the step scanner (the others were parsed with JSON.parse). */
+  scanned: number;
 }
 
 export class PlainStreamParser {
   readonly window = new ByteWindow();
-  readonly stats: StreamParserStats = { skipped: 0, parsed: 0, skippedBytes: 0, fromRecords: 0 };
+  readonly stats: StreamParserStats = { skipped: 0, parsed: 0, skippedBytes: 0, fromRecords: 0, scanned: 0 };
   /** A parsed value held NaN / Infinity (Python's dialect). */
   nonFinite = false;
 
@@ -244,8 +250,11 @@ export class PlainStreamParser {
   /** The elements of the queued skip runs (RUN_STRIDE numbers each), and how many there are. */
   private runs = new Float64Array(RUN_STRIDE * 1024);
   private runCount = 0;
-  /** Cut-out copies joined as `[a,b,...]` for one decode + parse. */
+  /** Cut-out copies joined as `[a,b,...]` for one decode + parse (when there is no scanner). */
   private batch = new Uint8Array(1 << 20);
+  /** Reads the cut-out copies' fields from their bytes (null where WebAssembly cannot run). */
+  private readonly scanner: StepScan | null;
+  private readonly scanned: ScannedBatch | null;
   /** The entry being replayed, read by the `where` functions. */
   private rOuter = 0;
   private rInner = 0;
@@ -254,7 +263,13 @@ export class PlainStreamParser {
   /** Index records come with the bytes (pushRecords was called, if only with none). */
   private indexed = false;
 
-  constructor(private readonly builder: RunBuilder) {}
+  constructor(
+    private readonly builder: RunBuilder,
+    opts: { readonly scan?: boolean } = {},
+  ) {
+    this.scanner = opts.scan === false ? null : createStepScan();
+    this.scanned = this.scanner === null ? null : new ScannedBatch(this.scanner, new StepTexts(this.scanner));
+  }
 
   /** Skips a UTF-8 byte-order mark at the very start (the plain loader drops it too). */
   skipBom(): void {
@@ -949,7 +964,9 @@ export class PlainStreamParser {
     // The runs' elements are read below; the next scan starts the list again.
     this.runCount = 0;
     const q = this.queue;
-    const values = this.parseBatch(q, n);
+    // The cut-out copies: read by the scanner (those it takes), else parsed in one go.
+    const scanned = this.scanBatch(q, n);
+    const values = scanned ? null : this.parseBatch(q, n);
     let v = 0;
     for (let k = 0; k < n; k++) {
       const at = k * STRIDE;
@@ -985,10 +1002,104 @@ export class PlainStreamParser {
         }
         continue;
       }
+      if (scanned && (this.scanned as ScannedBatch).select(v++)) {
+        this.stats.scanned++;
+        this.addScanned(inPath, slot, start, stop, q[at + Q_NEWLINES]!, q[at + Q_LAST_NL]!);
+        continue;
+      }
       const raw =
         values !== null ? values[v++]! : this.parseSlice(start, stop, q[at + Q_LINE]!, q[at + Q_LINE_START]!);
       this.addParsed(raw, inPath, slot, start, stop, q[at + Q_NEWLINES]!, q[at + Q_LAST_NL]!);
     }
+  }
+
+  /**
+   * Gives the queued cut-out copies to the scanner, in queue order. False
+   * when there is no scanner or none to read; when the copies are not UTF-8
+   * the scanner takes none of them (each is then parsed on its own, so the
+   * error is the usual one).
+   */
+  private scanBatch(q: Float64Array, n: number): boolean {
+    const scanner = this.scanner;
+    if (scanner === null) return false;
+    // Copies close together in the window (a path's new steps, a comma apart) go in one
+    // piece, with what lies between them; `total` counts those bytes too.
+    let total = 0;
+    let count = 0;
+    let last = -1;
+    for (let k = 0; k < n; k++) {
+      const at = k * STRIDE;
+      if (q[at + Q_OP] !== OP_PARSE) continue;
+      const start = q[at + Q_START]!;
+      const stop = q[at + Q_STOP]!;
+      total += last >= 0 && start >= last && start - last <= SCAN_GAP ? stop - last : stop - start;
+      last = stop;
+      count++;
+    }
+    if (count === 0) return false;
+    scanner.begin(total, count);
+    const out = scanner.bytes;
+    const elements = scanner.elements;
+    const src = this.window.bytes;
+    let len = 0;
+    let e = 0;
+    let pieceStart = -1;
+    let pieceStop = -1;
+    let pieceAt = 0;
+    for (let k = 0; k < n; k++) {
+      const at = k * STRIDE;
+      if (q[at + Q_OP] !== OP_PARSE) continue;
+      const start = q[at + Q_START]!;
+      const stop = q[at + Q_STOP]!;
+      if (pieceStart < 0 || start < pieceStop || start - pieceStop > SCAN_GAP) {
+        if (pieceStart >= 0) out.set(src.subarray(pieceStart, pieceStop), pieceAt);
+        pieceStart = start;
+        pieceAt = len;
+      }
+      pieceStop = stop;
+      elements[e++] = pieceAt + (start - pieceStart);
+      len = pieceAt + (stop - pieceStart);
+      elements[e++] = len;
+    }
+    if (pieceStart >= 0) out.set(src.subarray(pieceStart, pieceStop), pieceAt);
+    scanner.scan();
+    let text: string;
+    try {
+      text = this.decoder.decode(scanner.bytes);
+    } catch (err) {
+      if (err instanceof RangeError) throw err;
+      scanner.records.fill(0);
+      return true;
+    }
+    (this.scanned as ScannedBatch).begin(text, scanner.ascii());
+    return true;
+  }
+
+  /** Hands the scanned copy selected in `scanned` to the builder; settles its slot as addParsed does. */
+  private addScanned(
+    inPath: boolean,
+    slot: number,
+    start: number,
+    stop: number,
+    newlines: number,
+    lastNewline: number,
+  ): void {
+    const source = this.scanned as ScannedBatch;
+    const before = this.builder.stepsMerged;
+    // A slot made for this copy means its step_id was not in the table: no step has it yet.
+    const isNew = slot >= 0;
+    if (inPath) this.builder.addScannedPathStep(source, this.pathWhere, isNew);
+    else this.builder.addScannedStoredStep(source, this.storedWhere, this.modeNames[this.rOuter]!, isNew);
+    this.settleSlot(
+      this.builder.stepsMerged > before,
+      slot,
+      before,
+      start,
+      stop,
+      newlines,
+      lastNewline,
+      source.stepId,
+    );
   }
 
   /** A skipped copy of `slot`'s step, [start, stop) with its line at `start`, for the builder. */
@@ -1026,20 +1137,26 @@ export class PlainStreamParser {
     if (inPath) this.builder.addPathEntry(raw, this.pathWhere);
     else this.builder.addStoredStep(raw, this.storedWhere, this.modeNames[this.rOuter]!);
     const created = this.builder.stepsMerged > before;
+    this.settleSlot(created, slot, before, start, stop, newlines, lastNewline, created ? stepIdOf(raw)! : '');
+  }
+
+  /** After the builder took a copy: its slot (if any) names the step made, or is dead; a made step without one gets one. */
+  private settleSlot(
+    created: boolean,
+    slot: number,
+    before: number,
+    start: number,
+    stop: number,
+    newlines: number,
+    lastNewline: number,
+    stepId: string,
+  ): void {
     if (slot >= 0) {
       if (created) this.slots.resolve(slot, before);
       else this.slots.kill(slot);
     } else if (created) {
       hashRange(this.window.view, this.window.bytes, start, stop);
-      this.slots.setAlive(
-        stepIdOf(raw)!,
-        before,
-        stop - start,
-        hashOut.h1,
-        hashOut.h2,
-        newlines,
-        lastNewline,
-      );
+      this.slots.setAlive(stepId, before, stop - start, hashOut.h1, hashOut.h2, newlines, lastNewline);
     }
   }
 

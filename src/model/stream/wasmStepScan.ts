@@ -1,0 +1,197 @@
+// The step scanner (wasm/stepScan.c, built by scripts/build-wasm.sh): reads
+// the top level of a batch of step objects from their bytes, checking them
+// as JSON.parse would, and says per step where each known field's value is
+// and of what kind. Steps it cannot take as JSON.parse would (see the C
+// file) are marked so, and the caller parses those the usual way; where
+// WebAssembly cannot run, createStepScan() gives null and every step is
+// parsed the usual way.
+import { STEP_SCAN_WASM } from './wasm/stepScanWasm.ts';
+
+/** The step fields the scanner knows, in the order of its records (F_* are their places). */
+export const STEP_KEYS = [
+  'step_id',
+  'state_name',
+  'network_name',
+  'timestamp',
+  'start_time',
+  'end_time',
+  'duration',
+  'data_mode',
+  'status',
+  'arc_taken',
+  'error',
+  'metrics',
+  'resource_usage',
+  'stream_progress',
+  'chunks_processed',
+  'records_processed',
+] as const;
+export const F_STEP_ID = 0;
+export const F_STATE = 1;
+export const F_NETWORK = 2;
+export const F_TIMESTAMP = 3;
+export const F_START = 4;
+export const F_END = 5;
+export const F_DURATION = 6;
+export const F_DATA_MODE = 7;
+export const F_STATUS = 8;
+export const F_ARC = 9;
+export const F_ERROR = 10;
+export const F_METRICS = 11;
+export const F_RESOURCES = 12;
+export const F_STREAM = 13;
+export const F_CHUNKS = 14;
+export const F_RECORDS = 15;
+
+/** Kinds of value (ABSENT: the key is not there). */
+export const ABSENT = 0;
+export const K_STRING = 1;
+/** A string with escapes: its text is to be decoded (JSON.parse of the quoted range). */
+export const K_ESCAPED = 2;
+export const K_NUMBER = 3;
+export const K_NULL = 4;
+export const K_OBJECT = 5;
+export const K_ARRAY = 6;
+export const K_BOOL = 7;
+
+/** Per step in `records`: ok (1: taken), first resource entry, entry count, then kind, start, end per field. */
+export const R_OK = 0;
+export const R_ENTRY = 1;
+export const R_ENTRIES = 2;
+export const R_FIELDS = 3;
+export const REC = R_FIELDS + 3 * STEP_KEYS.length;
+/** Per resource usage entry in `entries`: its type's range, then its `duration`'s kind and range. */
+export const E_KEY_START = 0;
+export const E_KEY_END = 1;
+export const E_DUR_KIND = 2;
+export const E_DUR_START = 3;
+export const E_DUR_END = 4;
+export const ENTRY = 5;
+
+interface ScanExports {
+  readonly memory: WebAssembly.Memory;
+  sc_reserve(n: number, count: number): number;
+  sc_elements(): number;
+  sc_records(): number;
+  sc_entries(): number;
+  sc_scan(count: number): number;
+  sc_entry_count(): number;
+  sc_ascii(n: number): number;
+  sc_units(n: number): number;
+  sc_keep(k: number): number;
+  sc_kept(): number;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function scanModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    const text = atob(STEP_SCAN_WASM);
+    const bytes = new Uint8Array(text.length);
+    for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
+    compiled = new WebAssembly.Module(bytes);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/**
+ * One batch at a time: begin() gives room for its bytes and its steps'
+ * ranges, scan() reads them. The views stay valid until the next begin().
+ */
+export class StepScan {
+  private readonly x: ScanExports;
+  private bytesAt = 0;
+  private bytesLength = 0;
+  private count = 0;
+  private entryCount = 0;
+  /** The batch's bytes (valid after begin()). */
+  bytes = new Uint8Array(0);
+  /** Start and end of each step in `bytes` (valid after begin()). */
+  elements = new Int32Array(0);
+  /** REC ints per step (valid after scan()). */
+  records = new Int32Array(0);
+  /** ENTRY ints per resource usage entry (valid after scan()). */
+  entries = new Int32Array(0);
+
+  constructor(module: WebAssembly.Module) {
+    this.x = new WebAssembly.Instance(module, {}).exports as unknown as ScanExports;
+  }
+
+  /** Room for a batch of `n` bytes holding `count` steps. */
+  begin(n: number, count: number): void {
+    const at = this.x.sc_reserve(n, count);
+    if (at === 0) throw new RangeError('out of memory while reading the steps');
+    this.bytesAt = at;
+    this.bytesLength = n;
+    this.bytes = new Uint8Array(this.x.memory.buffer, at, n);
+    this.count = count;
+    this.entryCount = 0;
+    this.views();
+  }
+
+  /** Reads the `count` steps written since begin(); returns how many it took. */
+  scan(): number {
+    const took = this.x.sc_scan(this.count);
+    if (took < 0) throw new RangeError('out of memory while reading the steps');
+    this.entryCount = this.x.sc_entry_count();
+    this.views();
+    return took;
+  }
+
+  /** True when the batch's bytes are all ASCII (byte and string offsets agree). */
+  ascii(): boolean {
+    return this.x.sc_ascii(this.bytesLength) === 1;
+  }
+
+  /**
+   * For a batch that is not all ASCII: the string offset of each byte offset
+   * (0 to its length). A copy, which later calls cannot move.
+   */
+  units(): Int32Array {
+    const n = this.bytesLength;
+    const at = this.x.sc_units(n);
+    if (at === 0) throw new RangeError('out of memory while reading the steps');
+    this.views();
+    return new Int32Array(this.x.memory.buffer, at, n + 1).slice();
+  }
+
+  /**
+   * Keeps the JSON fields of taken step k, as `metrics,resource_usage,stream_progress,`
+   * (absent or null metrics and resource usage as {}, absent stream progress as null),
+   * after those of the steps kept before; returns where they end in the kept bytes.
+   */
+  keep(k: number): number {
+    const end = this.x.sc_keep(k);
+    if (end < 0) throw new RangeError('out of memory while reading the steps');
+    if (this.bytes.buffer !== this.x.memory.buffer) this.views();
+    return end;
+  }
+
+  /** A copy of the kept bytes [start, end). */
+  kept(start: number, end: number): Uint8Array {
+    return new Uint8Array(this.x.memory.buffer, this.x.sc_kept() + start, end - start).slice();
+  }
+
+  /** The views again: a call that grows the module's memory gives it a new buffer. */
+  private views(): void {
+    const buffer = this.x.memory.buffer;
+    this.bytes = new Uint8Array(buffer, this.bytesAt, this.bytesLength);
+    this.elements = new Int32Array(buffer, this.x.sc_elements(), 2 * this.count);
+    this.records = new Int32Array(buffer, this.x.sc_records(), this.count * REC);
+    this.entries = new Int32Array(buffer, this.x.sc_entries(), this.entryCount * ENTRY);
+  }
+}
+
+/** A scanner where WebAssembly can run, else null (steps are then parsed with JSON.parse). */
+export function createStepScan(): StepScan | null {
+  const module = scanModule();
+  if (module === null) return null;
+  try {
+    return new StepScan(module);
+  } catch {
+    return null;
+  }
+}
