@@ -119,12 +119,23 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     names[4 * count + i] = nameOf(4, s.arcTaken);
     names[5 * count + i] = nameOf(5, s.error);
     names[6 * count + i] = nameOf(6, s.durationSource);
+    // NULLABLE's fields in its order, read by name (a computed key costs a lookup per step).
     let f = 0;
-    for (let k = 0; k < NULLABLE.length; k++) {
-      const v = s[NULLABLE[k] as (typeof NULLABLE)[number]];
-      if (v === null) f |= 1 << k;
-      else numbers[k * count + i] = v;
-    }
+    const timestamp = s.timestamp;
+    const startTime = s.startTime;
+    const endTime = s.endTime;
+    const recordedDuration = s.recordedDuration;
+    const duration = s.duration;
+    if (timestamp === null) f |= 1;
+    else numbers[i] = timestamp;
+    if (startTime === null) f |= 2;
+    else numbers[count + i] = startTime;
+    if (endTime === null) f |= 4;
+    else numbers[2 * count + i] = endTime;
+    if (recordedDuration === null) f |= 8;
+    else numbers[3 * count + i] = recordedDuration;
+    if (duration === null) f |= 16;
+    else numbers[4 * count + i] = duration;
     numbers[5 * count + i] = s.chunksProcessed;
     numbers[6 * count + i] = s.recordsProcessed;
     if (s.detached) f |= DETACHED;

@@ -51,45 +51,39 @@ import {
   type StepScan,
 } from './wasmStepScan.ts';
 
-/** Per step in StepTexts.at: its batch, its start and end in the batch's text, and the end of its kept JSON fields. */
+/** Per step in StepTexts.at: where the scanner kept its JSON fields and its text (start, end of each). */
 const AT = 4;
 
 /**
- * The text of scanned steps as written: a step is a range of its batch's
- * decoded text (kept whole: the steps' ids are slices of it anyway). Their
- * JSON fields are also kept as bytes by the scanner (StepScan.keep), in the
- * order the steps were made, for the page.
+ * Where the scanner kept each scanned step (StepScan.keep): its text as
+ * written (to parse it again when asked) and its JSON fields (for the page),
+ * both outside the JavaScript heap, in the order the steps were made.
  */
 export class StepTexts {
-  private readonly batches: string[] = [];
   private at: Int32Array<ArrayBuffer> = new Int32Array(AT * 1024);
   private count = 0;
 
   constructor(private readonly scan: StepScan) {}
 
-  /** A new batch's text; its steps are then added with add(). */
-  addBatch(text: string): void {
-    this.batches.push(text);
-  }
-
-  /** Step [start, end) of the last batch, made from the scanner's step k (whose JSON fields are kept). */
-  add(start: number, end: number, k: number): number {
+  /** Keeps the scanner's step k; returns its id. */
+  add(k: number): number {
     const id = this.count++;
     this.at = int32WithRoom(this.at, this.count * AT);
-    const a = this.at;
+    const scan = this.scan;
+    scan.keep(k);
+    const out = scan.keptOut;
     const r = id * AT;
-    a[r] = this.batches.length - 1;
-    a[r + 1] = start;
-    a[r + 2] = end;
-    a[r + 3] = this.scan.keep(k);
+    this.at[r] = out[0] as number;
+    this.at[r + 1] = out[1] as number;
+    this.at[r + 2] = out[2] as number;
+    this.at[r + 3] = out[3] as number;
     return id;
   }
 
   /** The text of step `id`. */
   text(id: number): string {
-    const a = this.at;
     const r = id * AT;
-    return (this.batches[a[r] as number] as string).slice(a[r + 1] as number, a[r + 2] as number);
+    return this.scan.text(this.at[r + 2] as number, this.at[r + 3] as number);
   }
 
   /**
@@ -99,9 +93,40 @@ export class StepTexts {
    */
   fieldBytes(first: number, last: number): Uint8Array {
     const a = this.at;
-    const start = first === 0 ? 0 : (a[(first - 1) * AT + 3] as number);
-    return this.scan.kept(start, a[last * AT + 3] as number);
+    // Kept fields run on from one step to the next, except where a new block began.
+    const pieces: Uint8Array[] = [];
+    let start = a[first * AT] as number;
+    let end = a[first * AT + 1] as number;
+    let length = 0;
+    for (let id = first + 1; id <= last; id++) {
+      const s = a[id * AT] as number;
+      if (s !== end) {
+        pieces.push(this.scan.copy(start, end));
+        length += end - start;
+        start = s;
+      }
+      end = a[id * AT + 1] as number;
+    }
+    const tail = this.scan.copy(start, end);
+    if (pieces.length === 0) return tail;
+    pieces.push(tail);
+    const out = new Uint8Array(length + tail.length);
+    let p = 0;
+    for (const piece of pieces) {
+      out.set(piece, p);
+      p += piece.length;
+    }
+    return out;
   }
+}
+
+/**
+ * A copy of `s` that does not hold on to the string it was sliced from (V8
+ * slices longer strings as views of their parent): the batch's text is let go
+ * once its steps are made.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /** A step made from scanner records: its JSON fields are parsed from its bytes when first asked for. */
@@ -197,7 +222,6 @@ export class ScannedBatch implements ScannedSource {
   begin(text: string, ascii: boolean): void {
     this.text = text;
     this.units = ascii ? null : this.scan.units();
-    this.texts.addBatch(text);
   }
 
   /** Kind of field f of the selected step (this.r). */
@@ -232,7 +256,7 @@ export class ScannedBatch implements ScannedSource {
     const a = this.str(rec[at + 1] as number);
     const b = this.str(rec[at + 2] as number);
     if (rec[at] === K_ESCAPED) return JSON.parse(this.text.slice(a - 1, b + 1)) as string;
-    return this.text.slice(a, b);
+    return own(this.text.slice(a, b));
   }
 
   /** A name field: the same string as last time when the text is the same. */
@@ -331,12 +355,7 @@ export class ScannedBatch implements ScannedSource {
     const recorded = this.num(3);
     const source = durationSourceOf(recorded, timestamp, startTime, endTime);
     const duration = durationOf(source, recorded, timestamp, startTime, endTime);
-    const elements = this.scan.elements;
-    const textId = this.texts.add(
-      this.str(elements[2 * this.k] as number),
-      this.str(elements[2 * this.k + 1] as number),
-      this.k,
-    );
+    const textId = this.texts.add(this.k);
     return new ScannedStep(
       index,
       this.stepId,
@@ -374,9 +393,8 @@ export class ScannedBatch implements ScannedSource {
     const n = rec[r + R_ENTRIES] as number;
     for (let i = 0; i < n; i++) {
       const at = (first + i) * ENTRY;
-      const name = this.text.slice(
-        this.str(e[at + E_KEY_START] as number),
-        this.str(e[at + E_KEY_END] as number),
+      const name = own(
+        this.text.slice(this.str(e[at + E_KEY_START] as number), this.str(e[at + E_KEY_END] as number)),
       );
       let duration = Number.NaN;
       if (e[at + E_DUR_KIND] === K_NUMBER) {

@@ -79,10 +79,11 @@ interface ScanExports {
   sc_ascii(n: number): number;
   sc_units(n: number): number;
   sc_keep(k: number): number;
-  sc_kept(): number;
+  sc_keep_out(): number;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
+const decoder = new TextDecoder();
 
 function scanModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
@@ -159,20 +160,29 @@ export class StepScan {
   }
 
   /**
-   * Keeps the JSON fields of taken step k, as `metrics,resource_usage,stream_progress,`
-   * (absent or null metrics and resource usage as {}, absent stream progress as null),
-   * after those of the steps kept before; returns where they end in the kept bytes.
+   * Keeps taken step k: its JSON fields are copied, as
+   * `metrics,resource_usage,stream_progress,` (absent or null metrics and
+   * resource usage as {}, absent stream progress as null), to the kept
+   * fields; its text stays in the batch's bytes, which are kept too. `kept`
+   * then holds where both are: fields start, fields end, text start, text
+   * end (places in the module's memory, which never move).
    */
-  keep(k: number): number {
-    const end = this.x.sc_keep(k);
-    if (end < 0) throw new RangeError('out of memory while reading the steps');
-    if (this.bytes.buffer !== this.x.memory.buffer) this.views();
-    return end;
+  keep(k: number): void {
+    if (this.x.sc_keep(k) === 0) throw new RangeError('out of memory while reading the steps');
+    if (this.keptOut.buffer !== this.x.memory.buffer) this.views();
   }
 
-  /** A copy of the kept bytes [start, end). */
-  kept(start: number, end: number): Uint8Array {
-    return new Uint8Array(this.x.memory.buffer, this.x.sc_kept() + start, end - start).slice();
+  /** Where keep() put the step's fields and found its text (see keep). */
+  keptOut = new Int32Array(4);
+
+  /** A copy of bytes [start, end) of the module's memory (kept fields). */
+  copy(start: number, end: number): Uint8Array {
+    return new Uint8Array(this.x.memory.buffer, start, end - start).slice();
+  }
+
+  /** Bytes [start, end) of the module's memory (a kept text), decoded. */
+  text(start: number, end: number): string {
+    return decoder.decode(new Uint8Array(this.x.memory.buffer, start, end - start));
   }
 
   /** The views again: a call that grows the module's memory gives it a new buffer. */
@@ -182,6 +192,7 @@ export class StepScan {
     this.elements = new Int32Array(buffer, this.x.sc_elements(), 2 * this.count);
     this.records = new Int32Array(buffer, this.x.sc_records(), this.count * REC);
     this.entries = new Int32Array(buffer, this.x.sc_entries(), this.entryCount * ENTRY);
+    this.keptOut = new Int32Array(buffer, this.x.sc_keep_out(), 4);
   }
 }
 

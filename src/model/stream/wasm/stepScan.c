@@ -42,15 +42,18 @@ static void *alloc(uint32_t bytes) {
   uintptr_t end = p + bytes;
   uintptr_t have = __builtin_wasm_memory_size(0) * 65536u;
   if (end > have) {
+    // At least 16 MiB at a time: each growth gives JavaScript a new buffer (and its views).
     uintptr_t pages = (end - have + 65535u) / 65536u;
-    if (__builtin_wasm_memory_grow(0, pages) == (uintptr_t)-1) return 0;
+    if (pages < 256) pages = 256;
+    if (__builtin_wasm_memory_grow(0, pages) == (uintptr_t)-1 &&
+        __builtin_wasm_memory_grow(0, (end - have + 65535u) / 65536u) == (uintptr_t)-1)
+      return 0;
   }
   heap_top = end;
   return (void *)p;
 }
 
 static uint8_t *in = 0;
-static uint32_t in_cap = 0;
 static int32_t *els = 0;
 static uint32_t els_cap = 0;
 static int32_t *out = 0;
@@ -444,7 +447,9 @@ static int ensure(void **arr, uint32_t *cap, uint32_t need, uint32_t size) {
 
 // Room for n input bytes and `count` elements; returns where to write the bytes (0: out of memory).
 EXPORT(sc_reserve) uint8_t *sc_reserve(uint32_t n, uint32_t count) {
-  if (!ensure((void **)&in, &in_cap, n, 1)) return 0;
+  // A new block each time: the texts of the steps kept from earlier batches stay where they are.
+  in = alloc(n + 16);
+  if (in == 0) return 0;
   if (!ensure((void **)&els, &els_cap, count * 2, 4)) return 0;
   if (!ensure((void **)&out, &out_cap, count * REC, 4)) return 0;
   return in;
@@ -486,48 +491,67 @@ EXPORT(sc_ascii) int32_t sc_ascii(uint32_t n) {
   return wasm_i8x16_bitmask(acc) == 0 && tail < 0x80;
 }
 
+// The kept JSON fields: blocks filled one after the other (a full block is left as it is, so
+// kept bytes never move).
+enum { KEPT_BLOCK = 4u << 20 };
 static uint8_t *kept = 0;
 static uint32_t kept_cap = 0;
 static uint32_t kept_len = 0;
+// Where the last sc_keep put the step's fields and found its text (pointers into memory).
+static int32_t keep_out[4];
 
-static int append(const uint8_t *from, uint32_t n) {
-  if (kept_len + n > kept_cap) {
-    uint32_t cap = kept_cap < (1u << 20) ? (1u << 20) : kept_cap * 2;
-    while (cap < kept_len + n) cap *= 2;
-    uint8_t *p = alloc(cap);
-    if (p == 0) return 0;
-    __builtin_memcpy(p, kept, kept_len);
-    kept = p;
-    kept_cap = cap;
-  }
-  __builtin_memcpy(kept + kept_len, from, n);
+// Appends n bytes to the current block (room checked by the caller). Field values are short,
+// and memory.copy costs a call each time: they go 16 bytes at a time (reading and writing up
+// to 15 bytes past the end, which the blocks leave room for).
+static void append(const uint8_t *from, uint32_t n) {
+  uint8_t *to = kept + kept_len;
+  for (uint32_t i = 0; i < n; i += 16) wasm_v128_store(to + i, wasm_v128_load(from + i));
   kept_len += n;
+}
+
+// Keeps taken step k for later: appends `metrics,resource_usage,stream_progress,` (an absent
+// or null metrics or resource usage as {}, an absent stream progress as null) to the kept
+// fields, which go to the page. Its text stays where it is: each batch's input block is new
+// (sc_reserve) and kept. sc_keep_out() then says where both are. 0 when out of memory.
+EXPORT(sc_keep) int32_t sc_keep(uint32_t k) {
+  static const uint8_t EMPTY[16] = "{}";
+  static const uint8_t NUL[16] = "null";
+  static const uint8_t SEP[16] = ",";
+  const int32_t *r = &out[k * REC];
+  const int fields[3] = {F_METRICS, F_RESOURCES, F_STREAM};
+  uint32_t need = 3 * 5 + 16;
+  for (int j = 0; j < 3; j++) {
+    const int32_t *f = &r[R_FIELDS + 3 * fields[j]];
+    if (f[0] != ABSENT) need += (uint32_t)(f[2] - f[1]);
+  }
+  if (kept_len + need > kept_cap) {
+    uint32_t cap = need > KEPT_BLOCK ? need : KEPT_BLOCK;
+    kept = alloc(cap);
+    if (kept == 0) return 0;
+    kept_cap = cap;
+    kept_len = 0;
+  }
+  keep_out[0] = (int32_t)(uintptr_t)(kept + kept_len);
+  for (int j = 0; j < 3; j++) {
+    const int32_t *f = &r[R_FIELDS + 3 * fields[j]];
+    if (f[0] == ABSENT || (f[0] == K_NULL && fields[j] != F_STREAM)) {
+      if (fields[j] == F_STREAM)
+        append(NUL, 4);
+      else
+        append(EMPTY, 2);
+    } else {
+      append(in + f[1], (uint32_t)(f[2] - f[1]));
+    }
+    append(SEP, 1);
+  }
+  keep_out[1] = (int32_t)(uintptr_t)(kept + kept_len);
+  keep_out[2] = (int32_t)(uintptr_t)(in + els[2 * k]);
+  keep_out[3] = (int32_t)(uintptr_t)(in + els[2 * k + 1]);
   return 1;
 }
 
-// Appends `metrics,resource_usage,stream_progress,` of taken step k (an absent or null metrics
-// or resource usage as {}, an absent stream progress as null) to the kept bytes, which go to
-// the page; returns their new length (-1: out of memory).
-EXPORT(sc_keep) int32_t sc_keep(uint32_t k) {
-  static const uint8_t EMPTY[] = "{}";
-  static const uint8_t NUL[] = "null";
-  static const uint8_t SEP[] = ",";
-  const int32_t *r = &out[k * REC];
-  const int fields[3] = {F_METRICS, F_RESOURCES, F_STREAM};
-  for (int j = 0; j < 3; j++) {
-    const int32_t *f = &r[R_FIELDS + 3 * fields[j]];
-    int ok;
-    if (f[0] == ABSENT || (f[0] == K_NULL && fields[j] != F_STREAM))
-      ok = fields[j] == F_STREAM ? append(NUL, 4) : append(EMPTY, 2);
-    else
-      ok = append(in + f[1], (uint32_t)(f[2] - f[1]));
-    if (!ok || !append(SEP, 1)) return -1;
-  }
-  return (int32_t)kept_len;
-}
-
-// The kept bytes (see sc_keep).
-EXPORT(sc_kept) uint8_t *sc_kept(void) { return kept; }
+// Start and end of the fields sc_keep kept, and of the step's text.
+EXPORT(sc_keep_out) int32_t *sc_keep_out(void) { return keep_out; }
 
 static int32_t *units = 0;
 static uint32_t units_cap = 0;
