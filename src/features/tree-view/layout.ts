@@ -12,7 +12,7 @@
 // columns sorted along the breadth axis so culling and hit testing are binary
 // searches.
 import { type HierarchyNode, type HierarchyPointNode, hierarchy, tree } from 'd3-hierarchy';
-import type { Run } from '../../model/types.ts';
+import type { Run, StepTree } from '../../model/types.ts';
 
 export type Orientation = 'lr' | 'tb';
 
@@ -156,30 +156,26 @@ export function computeLayout(
   const roots = t.roots.filter(kept);
   const detachedSteps = t.detached.filter(kept);
 
-  const children = (i: number): number[] | null => {
-    if (i === VIRTUAL_ROOT) return roots.length > 0 ? roots : null;
-    if (isFolded(i)) return null;
-    let c = t.firstChild[i] ?? -1;
-    if (c < 0) return null;
-    const out: number[] = [];
-    while (c >= 0) {
-      if (kept(c)) out.push(c);
-      c = t.nextSibling[c] ?? -1;
-    }
-    return out.length > 0 ? out : null;
-  };
-
-  // Pre-order tree nodes with their depth and breadth position.
-  const order: number[] = [];
-  const orderDepth: number[] = [];
-  const orderBreadth: number[] = [];
-  const orderParent: number[] = [];
+  // Pre-order tree nodes with their depth, breadth position and parent (VIRTUAL_ROOT for roots).
+  const order = new Int32Array(nSteps);
+  const orderDepth = new Int32Array(nSteps);
+  const orderBreadth = new Float64Array(nSteps);
+  const orderParent = new Int32Array(nSteps);
+  let treeCount = 0;
   if (roots.length > 0) {
-    if (lr) layoutRows(roots, children, nSteps, order, orderDepth, orderBreadth, orderParent);
-    else layoutTidy(children, nodeW, order, orderDepth, orderBreadth, orderParent);
+    if (lr) treeCount = layoutRows(t, roots, kept, isFolded, order, orderDepth, orderBreadth, orderParent);
+    else {
+      const children = (i: number): number[] | null => {
+        if (i === VIRTUAL_ROOT) return roots;
+        if (isFolded(i)) return null;
+        const out: number[] = [];
+        for (let c = t.firstChild[i] ?? -1; c >= 0; c = t.nextSibling[c] ?? -1) if (kept(c)) out.push(c);
+        return out.length > 0 ? out : null;
+      };
+      treeCount = layoutTidy(children, nodeW, order, orderDepth, orderBreadth, orderParent);
+    }
   }
 
-  const treeCount = order.length;
   const count = treeCount + detachedSteps.length;
   const step = new Int32Array(count);
   const x = new Float64Array(count);
@@ -320,57 +316,97 @@ export function computeLayout(
 
 /**
  * Left to right rows: every leaf on a row of its own in pre-order, a parent
- * on the row of its first child. Iterative; breadth is the row's y.
+ * on the row of its first child. Walks the tree's links (first child, next
+ * sibling, parent) without a stack or an array per node; breadth is the
+ * row's y. Returns how many nodes it placed.
  */
 function layoutRows(
+  t: StepTree,
   roots: readonly number[],
-  children: (i: number) => number[] | null,
-  nSteps: number,
-  order: number[],
-  orderDepth: number[],
-  orderBreadth: number[],
-  orderParent: number[],
-): void {
-  const rowOf = new Int32Array(nSteps);
+  kept: (i: number) => boolean,
+  isFolded: (i: number) => boolean,
+  order: Int32Array,
+  orderDepth: Int32Array,
+  orderBreadth: Float64Array,
+  orderParent: Int32Array,
+): number {
+  const rowOf = new Int32Array(t.parent.length);
+  const firstKeptChild = (i: number): number => {
+    if (isFolded(i)) return -1;
+    let c = t.firstChild[i] ?? -1;
+    while (c >= 0 && !kept(c)) c = t.nextSibling[c] ?? -1;
+    return c;
+  };
+  const nextKeptSibling = (i: number): number => {
+    let c = t.nextSibling[i] ?? -1;
+    while (c >= 0 && !kept(c)) c = t.nextSibling[c] ?? -1;
+    return c;
+  };
+  let n = 0;
   let lastRow = -1;
-  // Stack of [step, depth, parent, first child of its parent?].
-  const stack: Array<[number, number, number, boolean]> = [];
-  for (let r = roots.length - 1; r >= 0; r--) stack.push([roots[r]!, 0, VIRTUAL_ROOT, false]);
-  while (stack.length > 0) {
-    const [i, d, p, first] = stack.pop()!;
-    const row = first ? rowOf[p]! : lastRow + 1;
-    if (row > lastRow) lastRow = row;
-    rowOf[i] = row;
-    order.push(i);
-    orderDepth.push(d);
-    orderBreadth.push(row * SIBLING_GAP);
-    orderParent.push(p);
-    const kids = children(i);
-    if (!kids) continue;
-    for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, d + 1, i, k === 0]);
+  for (const root of roots) {
+    let x = root;
+    let d = 0;
+    let p = VIRTUAL_ROOT;
+    let first = false;
+    for (;;) {
+      const row = first ? (rowOf[p] as number) : lastRow + 1;
+      if (row > lastRow) lastRow = row;
+      rowOf[x] = row;
+      order[n] = x;
+      orderDepth[n] = d;
+      orderBreadth[n] = row * SIBLING_GAP;
+      orderParent[n] = p;
+      n++;
+      const c = firstKeptChild(x);
+      if (c >= 0) {
+        p = x;
+        x = c;
+        d++;
+        first = true;
+        continue;
+      }
+      // Up to the nearest node with a next kept sibling; done with this root when none.
+      while (x !== root) {
+        const s = nextKeptSibling(x);
+        if (s >= 0) {
+          x = s;
+          first = false;
+          break;
+        }
+        x = p;
+        d--;
+        p = x === root ? VIRTUAL_ROOT : (t.parent[x] as number);
+      }
+      if (x === root) break;
+    }
   }
+  return n;
 }
 
-/** Top to bottom: d3's tidy tree; breadth is the node's x. */
+/** Top to bottom: d3's tidy tree; breadth is the node's x. Returns how many nodes it placed. */
 function layoutTidy(
   children: (i: number) => number[] | null,
   nodeW: number,
-  order: number[],
-  orderDepth: number[],
-  orderBreadth: number[],
-  orderParent: number[],
-): void {
+  order: Int32Array,
+  orderDepth: Int32Array,
+  orderBreadth: Float64Array,
+  orderParent: Int32Array,
+): number {
   const root = buildHierarchy(VIRTUAL_ROOT, children);
   const laidOut = tree<number>()
     .nodeSize([nodeW + TB_SIBLING_SPACE, TB_LEVEL_GAP])
     .separation((a, b) => (a.parent === b.parent ? 1 : 1.15))(root);
+  let n = 0;
   laidOut.eachBefore((node: HierarchyPointNode<number>) => {
     if (node.data === VIRTUAL_ROOT) return;
-    order.push(node.data);
-    orderDepth.push(node.depth - 1);
-    orderBreadth.push(node.x);
-    orderParent.push(node.parent?.data ?? VIRTUAL_ROOT);
+    order[n] = node.data;
+    orderDepth[n] = node.depth - 1;
+    orderBreadth[n] = node.x;
+    orderParent[n] = node.parent?.data ?? VIRTUAL_ROOT;
+    n++;
   });
+  return n;
 }
 
 /**
