@@ -84,11 +84,14 @@ describe('WebAssembly step indexer', () => {
   });
 });
 
-describe('the built WebAssembly module', () => {
-  it('was built from the C source as it is (run scripts/build-wasm.sh after changing it)', () => {
-    const dir = join(import.meta.dirname, '..', '..', 'src', 'model', 'stream', 'wasm');
-    const source = readFileSync(join(dir, 'stepIndexer.c'));
-    const built = readFileSync(join(dir, 'stepIndexerWasm.ts'), 'utf8');
-    expect(built).toContain(`${createHash('sha256').update(source).digest('hex')}  stepIndexer.c`);
-  });
+describe('the built WebAssembly modules', () => {
+  it.each(['stepIndexer', 'stepScan'])(
+    '%s was built from its C source as it is (run scripts/build-wasm.sh after changing it)',
+    (name) => {
+      const dir = join(import.meta.dirname, '..', '..', 'src', 'model', 'stream', 'wasm');
+      const source = readFileSync(join(dir, `${name}.c`));
+      const built = readFileSync(join(dir, `${name}Wasm.ts`), 'utf8');
+      expect(built).toContain(`${createHash('sha256').update(source).digest('hex')}  ${name}.c`);
+    },
+  );
 });
