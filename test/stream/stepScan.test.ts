@@ -26,31 +26,31 @@ import { loadPlain, loadStream, utf8 } from './helpers.ts';
 const scanner = createStepScan() as StepScan;
 
 /** Scans one step text; null when the scanner does not take it, else each known field's value as read from its range. */
-function scanOne(text: string): Map<string, unknown> | null {
-  const bytes = utf8(text);
+function scanOne(text: string | Uint8Array): Map<string, unknown> | null {
+  const bytes = typeof text === 'string' ? utf8(text) : text;
   scanner.begin(bytes.length, 1);
   scanner.bytes.set(bytes);
   scanner.elements[0] = 0;
   scanner.elements[1] = bytes.length;
   scanner.scan();
-  if (scanner.records[R_OK] !== 1) return null;
-  const decoded = new TextDecoder().decode(scanner.bytes);
-  const units = scanner.ascii() ? null : scanner.units();
-  // units() may grow the module's memory: the records are read after it.
   const rec = scanner.records;
-  const at = (byte: number): number => (units === null ? byte : (units[byte] as number));
+  if (rec[R_OK] !== 1) return null;
+  const dec = new TextDecoder();
+  // Strings (in their quotes) and numbers are in the compact bytes; other values in the input.
+  const compact = (a: number, b: number): string => dec.decode(scanner.compact.subarray(a, b));
+  const input = (a: number, b: number): string => dec.decode(scanner.bytes.subarray(a, b));
   const fields = new Map<string, unknown>();
   STEP_KEYS.forEach((key, f) => {
     const kind = rec[R_FIELDS + 3 * f] as number;
-    const a = at(rec[R_FIELDS + 3 * f + 1] as number);
-    const b = at(rec[R_FIELDS + 3 * f + 2] as number);
+    const a = rec[R_FIELDS + 3 * f + 1] as number;
+    const b = rec[R_FIELDS + 3 * f + 2] as number;
     if (kind === ABSENT) return;
-    if (kind === K_STRING) fields.set(key, decoded.slice(a, b));
-    else if (kind === K_ESCAPED) fields.set(key, JSON.parse(decoded.slice(a - 1, b + 1)));
+    if (kind === K_STRING) fields.set(key, compact(a, b));
+    else if (kind === K_ESCAPED) fields.set(key, JSON.parse(compact(a - 1, b + 1)));
     else if (kind === K_NULL) fields.set(key, null);
-    else if (kind === K_NUMBER) fields.set(key, Number(decoded.slice(a, b)));
+    else if (kind === K_NUMBER) fields.set(key, Number(compact(a, b)));
     else if (kind === K_OBJECT || kind === K_ARRAY || kind === K_BOOL)
-      fields.set(key, JSON.parse(decoded.slice(a, b)));
+      fields.set(key, JSON.parse(input(a, b)));
     else throw new Error(`unknown kind ${kind}`);
   });
   return fields;
@@ -118,6 +118,27 @@ describe('the step scanner', () => {
     ['nesting deeper than 1000', `{"step_id": "a", "metrics": ${'['.repeat(1001)}${']'.repeat(1001)}}`],
   ])('leaves %s to JSON.parse', (_what, text) => {
     expect(scanOne(text)).toBeNull();
+  });
+
+  it('leaves bytes that are not UTF-8 (in a string deep in the metrics) to the usual path', () => {
+    const at = (bad: number[]) => {
+      const head = utf8('{"step_id": "a", "state_name": "s", "metrics": {"x": ["oké ');
+      const tail = utf8(' end"]}}');
+      return new Uint8Array([...head, ...bad, ...tail]);
+    };
+    expect(scanOne(at([0xc3, 0xa9]))).not.toBeNull();
+    expect(scanOne(at([0xf0, 0x9f, 0x98, 0x80]))).not.toBeNull();
+    // A lone continuation byte, a cut sequence, an overlong form, a surrogate, above U+10FFFF.
+    for (const bad of [
+      [0x80],
+      [0xc3, 0x28],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xff],
+    ]) {
+      expect(scanOne(at(bad)), bad.join(' ')).toBeNull();
+    }
   });
 
   it('takes numbers JSON.parse reads exactly, and nesting up to 1000 deep', () => {
@@ -234,6 +255,21 @@ describe('steps made from the scanner', () => {
     // Most of them were read by the scanner; the ones it cannot read as JSON.parse would were not.
     expect(stats.scannedSteps).toBeGreaterThan(odd.length / 2);
     expect(stats.scannedSteps).toBeLessThan(stats.parsedSteps);
+  });
+
+  it('equal the plain loader when a step holds bytes that are not UTF-8', async () => {
+    const good = utf8(
+      '{"summary": {"fsm_name": "f", "execution_id": "e"}, "paths": [[{"step_id": "a", "state_name": "s", "status": "completed", "metrics": {"t": "',
+    );
+    const rest = utf8('"}}]]}');
+    const bytes = new Uint8Array([...good, 0xed, 0xa0, 0x80, ...rest]);
+    const plain = await loadPlain(bytes, 'bad.json');
+    expect(plain.ok).toBe(false);
+    for (const indexSteps of [false, true]) {
+      const { result } = await loadStream(bytes, 'bad.json', { indexSteps, plainFallbackMaxBytes: 0 });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && !plain.ok && result.error.kind).toBe(!plain.ok && plain.error.kind);
+    }
   });
 
   it('report a later copy that differs from a scanned first copy', async () => {

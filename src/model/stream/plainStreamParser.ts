@@ -1065,7 +1065,7 @@ export class PlainStreamParser {
     scanner.scan();
     let text: string;
     try {
-      text = this.decoder.decode(scanner.bytes);
+      text = this.decoder.decode(scanner.compact);
     } catch (err) {
       if (err instanceof RangeError) throw err;
       scanner.records.fill(0);

@@ -218,7 +218,7 @@ export class ScannedBatch implements ScannedSource {
     private readonly texts: StepTexts,
   ) {}
 
-  /** A new batch: the scanner's bytes decoded (`text`), and the byte-to-string offsets unless ASCII. */
+  /** A new batch: the scanner's compact bytes decoded (`text`), and their byte-to-string offsets unless ASCII. */
   begin(text: string, ascii: boolean): void {
     this.text = text;
     this.units = ascii ? null : this.scan.units();
@@ -318,7 +318,7 @@ export class ScannedBatch implements ScannedSource {
     if (n < 2) return true;
     const e = this.scan.entries;
     const first = rec[r + R_ENTRY] as number;
-    const b = this.scan.bytes;
+    const b = this.scan.compact;
     for (let i = 0; i < n; i++) {
       const ai = (first + i) * ENTRY;
       const len = (e[ai + E_KEY_END] as number) - (e[ai + E_KEY_START] as number);
@@ -409,9 +409,6 @@ export class ScannedBatch implements ScannedSource {
   }
 
   raw(): JsonObject {
-    const elements = this.scan.elements;
-    const a = this.str(elements[2 * this.k] as number);
-    const b = this.str(elements[2 * this.k + 1] as number);
-    return JSON.parse(this.text.slice(a, b)) as JsonObject;
+    return JSON.parse(this.scan.elementText(this.k)) as JsonObject;
   }
 }

@@ -76,8 +76,10 @@ interface ScanExports {
   sc_entries(): number;
   sc_scan(count: number): number;
   sc_entry_count(): number;
-  sc_ascii(n: number): number;
-  sc_units(n: number): number;
+  sc_ascii(): number;
+  sc_units(): number;
+  sc_compact(): number;
+  sc_compact_length(): number;
   sc_keep(k: number): number;
   sc_keep_out(): number;
 }
@@ -116,6 +118,15 @@ export class StepScan {
   records = new Int32Array(0);
   /** ENTRY ints per resource usage entry (valid after scan()). */
   entries = new Int32Array(0);
+  /**
+   * The taken steps' strings (in their quotes) and numbers, and their
+   * resource entries', one after the other (valid after scan()): the places
+   * of those in `records` and `entries` are places here. The JSON fields'
+   * places (metrics, resource usage, stream progress, other values) are in
+   * `bytes`.
+   */
+  compact = new Uint8Array(0);
+  private compactLength = 0;
 
   constructor(module: WebAssembly.Module) {
     this.x = new WebAssembly.Instance(module, {}).exports as unknown as ScanExports;
@@ -130,6 +141,7 @@ export class StepScan {
     this.bytes = new Uint8Array(this.x.memory.buffer, at, n);
     this.count = count;
     this.entryCount = 0;
+    this.compactLength = 0;
     this.views();
   }
 
@@ -138,25 +150,31 @@ export class StepScan {
     const took = this.x.sc_scan(this.count);
     if (took < 0) throw new RangeError('out of memory while reading the steps');
     this.entryCount = this.x.sc_entry_count();
+    this.compactLength = this.x.sc_compact_length();
     this.views();
     return took;
   }
 
-  /** True when the batch's bytes are all ASCII (byte and string offsets agree). */
+  /** True when the compact bytes are all ASCII (byte and string offsets agree). */
   ascii(): boolean {
-    return this.x.sc_ascii(this.bytesLength) === 1;
+    return this.x.sc_ascii() === 1;
   }
 
   /**
-   * For a batch that is not all ASCII: the string offset of each byte offset
-   * (0 to its length). A copy, which later calls cannot move.
+   * For compact bytes that are not all ASCII: the string offset of each byte
+   * offset (0 to their length). A copy, which later calls cannot move.
    */
   units(): Int32Array {
-    const n = this.bytesLength;
-    const at = this.x.sc_units(n);
+    const at = this.x.sc_units();
     if (at === 0) throw new RangeError('out of memory while reading the steps');
     this.views();
-    return new Int32Array(this.x.memory.buffer, at, n + 1).slice();
+    return new Int32Array(this.x.memory.buffer, at, this.compactLength + 1).slice();
+  }
+
+  /** The text of step k of the batch, decoded from the input. */
+  elementText(k: number): string {
+    const e = this.elements;
+    return decoder.decode(this.bytes.subarray(e[2 * k] as number, e[2 * k + 1] as number));
   }
 
   /**
@@ -193,6 +211,7 @@ export class StepScan {
     this.records = new Int32Array(buffer, this.x.sc_records(), this.count * REC);
     this.entries = new Int32Array(buffer, this.x.sc_entries(), this.entryCount * ENTRY);
     this.keptOut = new Int32Array(buffer, this.x.sc_keep_out(), 4);
+    this.compact = new Uint8Array(buffer, this.x.sc_compact(), this.compactLength);
   }
 }
 

@@ -83,16 +83,55 @@ static inline uint32_t skip_ws(const uint8_t *b, uint32_t p, uint32_t end) {
 // Set by scan_string: the string had a backslash.
 static int string_escaped = 0;
 
-// The closing quote of the string whose text starts at p, or -1 when it is not valid JSON.
+// True when [p, end) is well-formed UTF-8 (what a fatal TextDecoder accepts: no overlong
+// forms, no surrogates, nothing above U+10FFFF).
+static int utf8_valid(const uint8_t *b, uint32_t p, uint32_t end) {
+  while (p < end) {
+    uint8_t c = b[p];
+    if (c < 0x80) {
+      p++;
+      continue;
+    }
+    uint32_t n;
+    uint8_t lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c == 0xe0) lo = 0xa0;
+      if (c == 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c == 0xf0) lo = 0x90;
+      if (c == 0xf4) hi = 0x8f;
+    } else {
+      return 0;
+    }
+    if (p + n >= end) return 0;
+    if (b[p + 1] < lo || b[p + 1] > hi) return 0;
+    for (uint32_t k = 2; k <= n; k++)
+      if (b[p + k] < 0x80 || b[p + k] > 0xbf) return 0;
+    p += n + 1;
+  }
+  return 1;
+}
+
+// The closing quote of the string whose text starts at p, or -1 when it is not valid JSON (or
+// not UTF-8: the kept bytes go to the page as they are, so they are checked here).
 static int64_t scan_string(const uint8_t *b, uint32_t p, uint32_t end) {
   const v128_t vq = wasm_i8x16_splat(QUOTE);
   const v128_t vb = wasm_i8x16_splat(BACKSLASH);
   const v128_t vc = wasm_i8x16_splat(0x20);
+  const uint32_t start = p;
+  // Bytes looked at (and maybe a few after the string): any at 0x80 or above sends the
+  // string through utf8_valid.
+  v128_t seen = wasm_i8x16_splat(0);
+  uint8_t seen_one = 0;
   int escaped = 0;
   for (;;) {
     // 16 bytes at a time up to a quote, a backslash or a control character.
     while (p + 16 <= end) {
       v128_t v = wasm_v128_load(b + p);
+      seen = wasm_v128_or(seen, v);
       v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(v, vq), wasm_i8x16_eq(v, vb)), wasm_u8x16_lt(v, vc));
       uint32_t m = wasm_i8x16_bitmask(hit);
       if (m != 0) {
@@ -103,7 +142,9 @@ static int64_t scan_string(const uint8_t *b, uint32_t p, uint32_t end) {
     }
     if (p >= end) return -1;
     uint8_t c = b[p];
+    seen_one |= c;
     if (c == QUOTE) {
+      if ((wasm_i8x16_bitmask(seen) != 0 || seen_one >= 0x80) && !utf8_valid(b, start, p)) return -1;
       string_escaped = escaped;
       return p;
     }
@@ -434,6 +475,56 @@ static int scan_step(const uint8_t *b, uint32_t start, uint32_t end, int32_t *r)
   return skip_ws(b, p, end) == end;
 }
 
+// The strings and numbers of the taken steps' known fields (and of their resource usage
+// entries), copied one after the other: JavaScript decodes these few bytes rather than the
+// whole batch. Their places in the records point here (strings still inside their quotes);
+// the JSON fields' places stay in the input.
+static uint8_t *compact = 0;
+static uint32_t compact_cap = 0;
+static uint32_t compact_len = 0;
+
+// Copies input [a, e) to the compact bytes (16 bytes at a time, as append does); returns where.
+static uint32_t to_compact(uint32_t a, uint32_t e) {
+  uint8_t *to = compact + compact_len;
+  for (uint32_t i = 0; i < e - a; i += 16) wasm_v128_store(to + i, wasm_v128_load(in + a + i));
+  uint32_t at = compact_len;
+  compact_len += e - a;
+  return at;
+}
+
+static void compact_string(int32_t *start, int32_t *end) {
+  uint32_t n = (uint32_t)(*end - *start);
+  uint32_t at = to_compact((uint32_t)*start - 1, (uint32_t)*end + 1);
+  *start = (int32_t)(at + 1);
+  *end = (int32_t)(at + 1 + n);
+}
+
+static void compact_number(int32_t *start, int32_t *end) {
+  uint32_t n = (uint32_t)(*end - *start);
+  uint32_t at = to_compact((uint32_t)*start, (uint32_t)*end);
+  *start = (int32_t)at;
+  *end = (int32_t)(at + n);
+}
+
+// Moves a taken step's strings and numbers (and its resource entries') to the compact bytes.
+static void compact_step(int32_t *r) {
+  static const int strings[] = {F_STEP_ID, F_STATE, F_NETWORK, F_DATA_MODE, F_STATUS, F_ARC, F_ERROR};
+  static const int numbers[] = {F_TIMESTAMP, F_START, F_END, F_DURATION, F_CHUNKS, F_RECORDS};
+  for (uint32_t j = 0; j < sizeof strings / sizeof strings[0]; j++) {
+    int32_t *f = &r[R_FIELDS + 3 * strings[j]];
+    if (f[0] == K_STRING || f[0] == K_ESCAPED) compact_string(&f[1], &f[2]);
+  }
+  for (uint32_t j = 0; j < sizeof numbers / sizeof numbers[0]; j++) {
+    int32_t *f = &r[R_FIELDS + 3 * numbers[j]];
+    if (f[0] == K_NUMBER) compact_number(&f[1], &f[2]);
+  }
+  for (int32_t k = 0; k < r[R_ENTRIES]; k++) {
+    int32_t *e = &entries[(r[R_ENTRY] + k) * ENTRY];
+    compact_string(&e[E_KEY_START], &e[E_KEY_END]);
+    if (e[E_DUR_KIND] == K_NUMBER) compact_number(&e[E_DUR_START], &e[E_DUR_END]);
+  }
+}
+
 static int ensure(void **arr, uint32_t *cap, uint32_t need, uint32_t size) {
   if (need <= *cap) return 1;
   uint32_t n = *cap < 4096 ? 4096 : *cap;
@@ -452,6 +543,7 @@ EXPORT(sc_reserve) uint8_t *sc_reserve(uint32_t n, uint32_t count) {
   if (in == 0) return 0;
   if (!ensure((void **)&els, &els_cap, count * 2, 4)) return 0;
   if (!ensure((void **)&out, &out_cap, count * REC, 4)) return 0;
+  if (!ensure((void **)&compact, &compact_cap, n + 32, 1)) return 0;
   return in;
 }
 
@@ -460,10 +552,13 @@ EXPORT(sc_elements) int32_t *sc_elements(void) { return els; }
 EXPORT(sc_records) int32_t *sc_records(void) { return out; }
 EXPORT(sc_entries) int32_t *sc_entries(void) { return entries; }
 EXPORT(sc_entry_count) int32_t sc_entry_count(void) { return (int32_t)entry_count; }
+EXPORT(sc_compact) uint8_t *sc_compact(void) { return compact; }
+EXPORT(sc_compact_length) int32_t sc_compact_length(void) { return (int32_t)compact_len; }
 
 // Scans the `count` elements of the input; returns how many it took (-1: out of memory).
 EXPORT(sc_scan) int32_t sc_scan(uint32_t count) {
   entry_count = 0;
+  compact_len = 0;
   failed = 0;
   int32_t took = 0;
   for (uint32_t k = 0; k < count; k++) {
@@ -475,19 +570,20 @@ EXPORT(sc_scan) int32_t sc_scan(uint32_t count) {
       entry_count = first;  // this step's entries are dropped
       r[R_ENTRIES] = 0;
     }
+    if (ok) compact_step(r);
     r[R_OK] = ok;
     took += ok;
   }
   return took;
 }
 
-// True when the first n input bytes are all ASCII (then byte and UTF-16 offsets agree).
-EXPORT(sc_ascii) int32_t sc_ascii(uint32_t n) {
+// True when the compact bytes are all ASCII (then byte and UTF-16 offsets agree).
+EXPORT(sc_ascii) int32_t sc_ascii(void) {
   v128_t acc = wasm_i8x16_splat(0);
   uint32_t p = 0;
-  for (; p + 16 <= n; p += 16) acc = wasm_v128_or(acc, wasm_v128_load(in + p));
+  for (; p + 16 <= compact_len; p += 16) acc = wasm_v128_or(acc, wasm_v128_load(compact + p));
   uint8_t tail = 0;
-  for (; p < n; p++) tail |= in[p];
+  for (; p < compact_len; p++) tail |= compact[p];
   return wasm_i8x16_bitmask(acc) == 0 && tail < 0x80;
 }
 
@@ -556,15 +652,16 @@ EXPORT(sc_keep_out) int32_t *sc_keep_out(void) { return keep_out; }
 static int32_t *units = 0;
 static uint32_t units_cap = 0;
 
-// For input that is not all ASCII: the UTF-16 code units (as JavaScript strings count) before
-// each of the first n bytes and at n, so byte offsets can be turned into string offsets; 0 when
-// out of memory.
-EXPORT(sc_units) int32_t *sc_units(uint32_t n) {
+// For compact bytes that are not all ASCII: the UTF-16 code units (as JavaScript strings
+// count) before each of them and at their end, so their offsets can be turned into string
+// offsets; 0 when out of memory.
+EXPORT(sc_units) int32_t *sc_units(void) {
+  uint32_t n = compact_len;
   if (!ensure((void **)&units, &units_cap, n + 1, 4)) return 0;
   int32_t u = 0;
   for (uint32_t p = 0; p < n; p++) {
     units[p] = u;
-    uint8_t c = in[p];
+    uint8_t c = compact[p];
     if ((c & 0xc0) != 0x80) u += c >= 0xf0 ? 2 : 1;
   }
   units[n] = u;
