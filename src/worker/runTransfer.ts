@@ -4,7 +4,8 @@
 // packSteps() instead puts the steps into columns (packedSteps.ts): numbers
 // in Float64Arrays, repeated names as indices into one string table, the
 // three JSON fields of all steps in one JSON text; every typed array is
-// transferred (moved, not copied). The steps go in parts of a few thousand
+// transferred (moved, not copied); the JSON fields of steps the step scanner
+// read go as the file's bytes (RAW). The steps go in parts of a few thousand
 // while the worker still works, and the page keeps each part as it comes,
 // with a small view per step that reads the columns (stepViews.ts). A
 // streamed run's steps go before its tree is built, so RunAssembler marks the

@@ -7,9 +7,12 @@
 // records (pushRecords), an item's length and hash are taken from its record
 // instead of from its bytes. The builder calls are queued while a
 // window is scanned and replayed at the end of each run() (and before any
-// error leaves it): the cut-out steps of the window are decoded and parsed in
-// one TextDecoder + JSON.parse call (each on its own, with the model's
-// Python-dialect parser, when that fails). It drives the RunBuilder with the
+// error leaves it): the cut-out steps of the window go to the step scanner
+// (wasmStepScan.ts, scannedSteps.ts), which reads the ones it can read as
+// JSON.parse would; the others are parsed each on its own (JSON.parse, then
+// the model's Python-dialect parser when that fails, which also gives the
+// error's place). Where WebAssembly cannot run, the cut-out steps are decoded
+// and parsed in one TextDecoder + JSON.parse call. It drives the RunBuilder with the
 // same calls, in the same order, as the plain loader, so the Run comes out
 // identical. Anything outside the producer's usual layout throws
 // NeedPlainLoader (the caller then uses the plain loader); broken JSON throws
