@@ -195,6 +195,25 @@ describe('runs sent through the transfer encoding', () => {
     expect(steps[2]?.startTime).toBeNull();
   });
 
+  it('carries JSON fields of every kind as the file wrote them (steps the scanner read)', async () => {
+    const values = ['"text"', '"esc\\"aped\\n"', '5', '-0.0', 'true', 'null', '[1, {"a": "\u00e9"}]', '{}'];
+    const steps = values.map(
+      (v, k) =>
+        `{"step_id": "s${k}", "state_name": "st", "status": "completed", "metrics": ${v}, "stream_progress": ${v}}`,
+    );
+    steps.push('{"step_id": "bare", "state_name": "st", "status": "completed"}');
+    const text = `{"summary": {"fsm_name": "f", "execution_id": "e"}, "paths": [[${steps.join(', ')}]]}`;
+    const data = new TextEncoder().encode(text);
+    const [expected, sent] = await loadBoth('kinds.json', data);
+    expect(expected).toHaveLength(1);
+    const arrived = throughTransfer(sent, 4);
+    expect(plainRuns(arrived)).toEqual(expected);
+    expect(arrived[0]?.steps.map((s) => s.streamProgress)).toEqual(
+      expected[0]?.steps.map((s) => s.streamProgress),
+    );
+    expect(Object.is(arrived[0]?.steps[3]?.metrics, -0)).toBe(true);
+  });
+
   it("keeps a part's columns on the page and parses its JSON fields once, when first asked for", async () => {
     const [expected, sent] = await loadBoth('llm-branching.json', fixtureBytes('llm-branching.json'));
     const parse = vi.spyOn(JSON, 'parse');

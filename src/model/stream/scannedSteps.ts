@@ -197,9 +197,9 @@ const NUMBER_FIELDS = [F_TIMESTAMP, F_START, F_END, F_DURATION, F_CHUNKS, F_RECO
 
 /**
  * The steps of one scanned batch, one at a time (select()), in the form the
- * RunBuilder takes them (ScannedSource). `text` is the batch decoded;
- * string offsets come from the byte offsets through `units` when the batch
- * is not all ASCII.
+ * RunBuilder takes them (ScannedSource). `text` is the batch's compact bytes
+ * (its strings and numbers) decoded; string offsets come from the byte
+ * offsets through `units` when those bytes are not all ASCII.
  */
 export class ScannedBatch implements ScannedSource {
   stepId = '';
@@ -210,7 +210,7 @@ export class ScannedBatch implements ScannedSource {
   private r = 0;
   private readonly numbers = new Float64Array(NUMBER_FIELDS.length);
   private readonly nulls = new Uint8Array(NUMBER_FIELDS.length);
-  /** Last string read per name field, and its text range, so a repeat costs no new string. */
+  /** Last string read per name field, so a repeat of it costs no new string. */
   private readonly lastName: string[] = ['', '', '', ''];
 
   constructor(

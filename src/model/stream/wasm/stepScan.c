@@ -618,7 +618,7 @@ EXPORT(sc_keep) int32_t sc_keep(uint32_t k) {
   uint32_t need = 3 * 5 + 16;
   for (int j = 0; j < 3; j++) {
     const int32_t *f = &r[R_FIELDS + 3 * fields[j]];
-    if (f[0] != ABSENT) need += (uint32_t)(f[2] - f[1]);
+    if (f[0] != ABSENT) need += (uint32_t)(f[2] - f[1]) + 2;
   }
   if (kept_len + need > kept_cap) {
     uint32_t cap = need > KEPT_BLOCK ? need : KEPT_BLOCK;
@@ -635,6 +635,8 @@ EXPORT(sc_keep) int32_t sc_keep(uint32_t k) {
         append(NUL, 4);
       else
         append(EMPTY, 2);
+    } else if (f[0] == K_STRING || f[0] == K_ESCAPED) {
+      append(in + f[1] - 1, (uint32_t)(f[2] - f[1]) + 2);  // with its quotes
     } else {
       append(in + f[1], (uint32_t)(f[2] - f[1]));
     }
