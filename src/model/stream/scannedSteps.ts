@@ -2,9 +2,8 @@
 // from JSON.parse objects: the same Step, field by field, as readStep makes
 // from the parsed object, for every step the scanner takes. Their metrics,
 // resource usage and stream progress stay as the bytes they were written in
-// (StepTexts), parsed only when asked for; packSteps sends that text to the
-// page as it is.
-import { isObject } from '../jsonUtil.ts';
+// (StepTexts), parsed only when asked for; packSteps sends those bytes to the
+// page as they are.
 import type { ScannedSource } from '../runBuilder.ts';
 import {
   durationOf,
@@ -30,6 +29,7 @@ import {
   F_DURATION,
   F_END,
   F_ERROR,
+  F_METRICS,
   F_NETWORK,
   F_RECORDS,
   F_RESOURCES,
@@ -37,6 +37,7 @@ import {
   F_STATE,
   F_STATUS,
   F_STEP_ID,
+  F_STREAM,
   F_TIMESTAMP,
   K_ESCAPED,
   K_NULL,
@@ -48,42 +49,54 @@ import {
   R_FIELDS,
   R_OK,
   REC,
+  STEP_KEYS,
   type StepScan,
 } from './wasmStepScan.ts';
 
-/** Per step in StepTexts.at: where the scanner kept its JSON fields and its text (start, end of each). */
-const AT = 4;
+/** Per step in StepTexts.at: where the scanner kept its JSON fields (start, end). */
+const AT = 2;
+const FIELDS = STEP_KEYS.length;
 
 /**
- * Where the scanner kept each scanned step (StepScan.keep): its text as
- * written (to parse it again when asked) and its JSON fields (for the page),
- * both outside the JavaScript heap, in the order the steps were made.
+ * What the scanner kept of each scanned step (StepScan.keep), in the order
+ * the steps were made: its JSON fields as written (outside the JavaScript
+ * heap; they go to the page as they are) and the kind of each known field's
+ * value, from which its object is made again when a later copy differs.
  */
 export class StepTexts {
   private at: Int32Array<ArrayBuffer> = new Int32Array(AT * 1024);
+  private kinds = new Uint8Array(FIELDS * 1024);
   private count = 0;
 
   constructor(private readonly scan: StepScan) {}
 
-  /** Keeps the scanner's step k; returns its id. */
-  add(k: number): number {
+  /** Keeps the scanner's step k (record at `r`); returns its id. */
+  add(k: number, r: number): number {
     const id = this.count++;
     this.at = int32WithRoom(this.at, this.count * AT);
+    if (this.kinds.length < this.count * FIELDS) {
+      const grown = new Uint8Array(this.kinds.length * 2);
+      grown.set(this.kinds);
+      this.kinds = grown;
+    }
     const scan = this.scan;
     scan.keep(k);
-    const out = scan.keptOut;
-    const r = id * AT;
-    this.at[r] = out[0] as number;
-    this.at[r + 1] = out[1] as number;
-    this.at[r + 2] = out[2] as number;
-    this.at[r + 3] = out[3] as number;
+    this.at[id * AT] = scan.keptOut[0] as number;
+    this.at[id * AT + 1] = scan.keptOut[1] as number;
+    const rec = scan.records;
+    for (let f = 0; f < FIELDS; f++) this.kinds[id * FIELDS + f] = rec[r + R_FIELDS + 3 * f] as number;
     return id;
   }
 
-  /** The text of step `id`. */
-  text(id: number): string {
-    const r = id * AT;
-    return this.scan.text(this.at[r + 2] as number, this.at[r + 3] as number);
+  /** Kind of field f's value in step `id` (ABSENT, K_NULL, ...). */
+  kind(id: number, f: number): number {
+    return this.kinds[id * FIELDS + f] as number;
+  }
+
+  /** Step `id`'s metrics, resource usage and stream progress (defaults in place of absent or null ones). */
+  fields(id: number): [JsonValue, JsonObject, JsonValue] {
+    const text = this.scan.text(this.at[id * AT] as number, this.at[id * AT + 1] as number);
+    return JSON.parse(`[${text.slice(0, -1)}]`) as [JsonValue, JsonObject, JsonValue];
   }
 
   /**
@@ -167,17 +180,41 @@ export class ScannedStep implements Step {
     return this.jsonFields()[2];
   }
 
-  /** The step's object as written (the scanner took it, so JSON.parse reads it). */
+  /**
+   * The step's object as JSON.parse reads it, made again: the scanner took
+   * only steps with no keys besides the known ones, and each known key's
+   * value is in this step as read (or in its kept JSON fields), its kind
+   * saying whether the key was there and whether it was null.
+   */
   raw(): JsonObject {
-    return JSON.parse(this.texts.text(this.textId)) as JsonObject;
+    const { texts, textId: id } = this;
+    const [metrics, resourceUsage, streamProgress] = texts.fields(id);
+    const o: JsonObject = {};
+    const put = (f: number, key: string, value: JsonValue): void => {
+      const kind = texts.kind(id, f);
+      if (kind !== ABSENT) o[key] = kind === K_NULL ? null : value;
+    };
+    put(F_STEP_ID, 'step_id', this.stepId);
+    put(F_STATE, 'state_name', this.stateName);
+    put(F_NETWORK, 'network_name', this.networkName);
+    put(F_TIMESTAMP, 'timestamp', this.timestamp);
+    put(F_START, 'start_time', this.startTime);
+    put(F_END, 'end_time', this.endTime);
+    put(F_DURATION, 'duration', this.recordedDuration);
+    put(F_DATA_MODE, 'data_mode', this.dataMode);
+    put(F_STATUS, 'status', this.status);
+    put(F_ARC, 'arc_taken', this.arcTaken);
+    put(F_ERROR, 'error', this.error);
+    put(F_METRICS, 'metrics', metrics);
+    put(F_RESOURCES, 'resource_usage', resourceUsage);
+    put(F_STREAM, 'stream_progress', streamProgress);
+    put(F_CHUNKS, 'chunks_processed', this.chunksProcessed);
+    put(F_RECORDS, 'records_processed', this.recordsProcessed);
+    return o;
   }
 
   private jsonFields(): [JsonValue, JsonObject, JsonValue] {
-    if (this.fields === null) {
-      const raw = this.raw();
-      const ru = raw.resource_usage;
-      this.fields = [raw.metrics ?? {}, isObject(ru) ? ru : {}, raw.stream_progress ?? null];
-    }
+    this.fields ??= this.texts.fields(this.textId);
     return this.fields;
   }
 
@@ -282,6 +319,7 @@ export class ScannedBatch implements ScannedSource {
   select(k: number): boolean {
     const rec = this.scan.records;
     const r = k * REC;
+    // Not taken, or with keys besides the known ones (its object could not be made again: raw()).
     if (rec[r + R_OK] !== 1) return false;
     this.r = r;
     if (!this.isString(F_STEP_ID) || !this.isString(F_STATE) || !this.isString(F_STATUS)) return false;
@@ -355,7 +393,7 @@ export class ScannedBatch implements ScannedSource {
     const recorded = this.num(3);
     const source = durationSourceOf(recorded, timestamp, startTime, endTime);
     const duration = durationOf(source, recorded, timestamp, startTime, endTime);
-    const textId = this.texts.add(this.k);
+    const textId = this.texts.add(this.k, r);
     return new ScannedStep(
       index,
       this.stepId,

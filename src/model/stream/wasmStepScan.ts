@@ -54,7 +54,11 @@ export const K_OBJECT = 5;
 export const K_ARRAY = 6;
 export const K_BOOL = 7;
 
-/** Per step in `records`: ok (1: taken), first resource entry, entry count, then kind, start, end per field. */
+/**
+ * Per step in `records`: ok (1: taken; 2: taken, but it has keys besides the
+ * known ones; 0: not taken), first resource entry, entry count, then kind,
+ * start, end per field.
+ */
 export const R_OK = 0;
 export const R_ENTRY = 1;
 export const R_ENTRIES = 2;
@@ -178,27 +182,26 @@ export class StepScan {
   }
 
   /**
-   * Keeps taken step k: its JSON fields are copied, as
+   * Keeps the JSON fields of taken step k, copied as
    * `metrics,resource_usage,stream_progress,` (absent or null metrics and
-   * resource usage as {}, absent stream progress as null), to the kept
-   * fields; its text stays in the batch's bytes, which are kept too. `kept`
-   * then holds where both are: fields start, fields end, text start, text
-   * end (places in the module's memory, which never move).
+   * resource usage as {}, absent stream progress as null) after those kept
+   * before. `keptOut` then holds where they start and end (places in the
+   * module's memory, which never move).
    */
   keep(k: number): void {
     if (this.x.sc_keep(k) === 0) throw new RangeError('out of memory while reading the steps');
     if (this.keptOut.buffer !== this.x.memory.buffer) this.views();
   }
 
-  /** Where keep() put the step's fields and found its text (see keep). */
-  keptOut = new Int32Array(4);
+  /** Where keep() put the step's fields: start, end. */
+  keptOut = new Int32Array(2);
 
   /** A copy of bytes [start, end) of the module's memory (kept fields). */
   copy(start: number, end: number): Uint8Array {
     return new Uint8Array(this.x.memory.buffer, start, end - start).slice();
   }
 
-  /** Bytes [start, end) of the module's memory (a kept text), decoded. */
+  /** Bytes [start, end) of the module's memory (kept fields), decoded. */
   text(start: number, end: number): string {
     return decoder.decode(new Uint8Array(this.x.memory.buffer, start, end - start));
   }
@@ -210,7 +213,7 @@ export class StepScan {
     this.elements = new Int32Array(buffer, this.x.sc_elements(), 2 * this.count);
     this.records = new Int32Array(buffer, this.x.sc_records(), this.count * REC);
     this.entries = new Int32Array(buffer, this.x.sc_entries(), this.entryCount * ENTRY);
-    this.keptOut = new Int32Array(buffer, this.x.sc_keep_out(), 4);
+    this.keptOut = new Int32Array(buffer, this.x.sc_keep_out(), 2);
     this.compact = new Uint8Array(buffer, this.x.sc_compact(), this.compactLength);
   }
 }

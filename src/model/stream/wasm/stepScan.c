@@ -7,12 +7,14 @@
 // are. It gives up on a step (ok = 0) wherever reading it the same way as
 // JSON.parse would need more than this: a key written with escapes, a known
 // key twice, NaN or Infinity (Python's dialect), a number that may not fit a
-// double, nesting deeper than MAX_DEPTH, or anything that is not JSON. The
-// caller then parses that step the usual way.
+// double, nesting deeper than MAX_DEPTH, bytes that are not UTF-8, or
+// anything that is not JSON. The caller then parses that step the usual way
+// (as it does a step with other keys than the known ones, ok = 2).
 // Built by scripts/build-wasm.sh into stepScanWasm.ts (clang, lld).
 //
-// Memory: one input block and one output block, grown (never shrunk) to the
-// largest batch met.
+// Memory: the input, records, entries and compact blocks are grown (never
+// shrunk) to the largest batch met; the kept JSON fields fill 4 MiB blocks
+// one after the other and stay until the module goes.
 #include <stdint.h>
 #include <wasm_simd128.h>
 
@@ -54,6 +56,7 @@ static void *alloc(uint32_t bytes) {
 }
 
 static uint8_t *in = 0;
+static uint32_t in_cap = 0;
 static int32_t *els = 0;
 static uint32_t els_cap = 0;
 static int32_t *out = 0;
@@ -410,11 +413,13 @@ static int64_t scan_resources(const uint8_t *b, uint32_t p, uint32_t end) {
   }
 }
 
-// Reads the step object that is exactly [start, end); fills its record. 1 when it is one this takes.
+// Reads the step object that is exactly [start, end); fills its record. 1 when it is one this
+// takes, 2 when it takes it but it has keys besides the known ones, 0 when it does not take it.
 static int scan_step(const uint8_t *b, uint32_t start, uint32_t end, int32_t *r) {
   for (int f = 0; f < FIELDS; f++) r[R_FIELDS + 3 * f] = ABSENT;
   r[R_ENTRY] = (int32_t)entry_count;
   r[R_ENTRIES] = 0;
+  int unknown = 0;
   uint32_t p = skip_ws(b, start, end);
   if (p >= end || b[p] != OPEN_BRACE) return 0;
   p = skip_ws(b, p + 1, end);
@@ -431,6 +436,7 @@ static int scan_step(const uint8_t *b, uint32_t start, uint32_t end, int32_t *r)
     uint8_t c = b[p];
     int64_t ve;
     if (f < 0) {
+      unknown = 1;
       ve = skip_value(b, p, end);
       if (ve < 0) return 0;
       p = (uint32_t)ve;
@@ -472,7 +478,8 @@ static int scan_step(const uint8_t *b, uint32_t start, uint32_t end, int32_t *r)
     if (b[p] != COMMA) return 0;
     p = skip_ws(b, p + 1, end);
   }
-  return skip_ws(b, p, end) == end;
+  if (skip_ws(b, p, end) != end) return 0;
+  return unknown ? 2 : 1;
 }
 
 // The strings and numbers of the taken steps' known fields (and of their resource usage
@@ -538,9 +545,7 @@ static int ensure(void **arr, uint32_t *cap, uint32_t need, uint32_t size) {
 
 // Room for n input bytes and `count` elements; returns where to write the bytes (0: out of memory).
 EXPORT(sc_reserve) uint8_t *sc_reserve(uint32_t n, uint32_t count) {
-  // A new block each time: the texts of the steps kept from earlier batches stay where they are.
-  in = alloc(n + 16);
-  if (in == 0) return 0;
+  if (!ensure((void **)&in, &in_cap, n + 16, 1)) return 0;
   if (!ensure((void **)&els, &els_cap, count * 2, 4)) return 0;
   if (!ensure((void **)&out, &out_cap, count * REC, 4)) return 0;
   if (!ensure((void **)&compact, &compact_cap, n + 32, 1)) return 0;
@@ -572,7 +577,7 @@ EXPORT(sc_scan) int32_t sc_scan(uint32_t count) {
     }
     if (ok) compact_step(r);
     r[R_OK] = ok;
-    took += ok;
+    took += ok != 0;
   }
   return took;
 }
@@ -593,8 +598,8 @@ enum { KEPT_BLOCK = 4u << 20 };
 static uint8_t *kept = 0;
 static uint32_t kept_cap = 0;
 static uint32_t kept_len = 0;
-// Where the last sc_keep put the step's fields and found its text (pointers into memory).
-static int32_t keep_out[4];
+// Where the last sc_keep put the step's fields (pointers into memory).
+static int32_t keep_out[2];
 
 // Appends n bytes to the current block (room checked by the caller). Field values are short,
 // and memory.copy costs a call each time: they go 16 bytes at a time (reading and writing up
@@ -605,10 +610,10 @@ static void append(const uint8_t *from, uint32_t n) {
   kept_len += n;
 }
 
-// Keeps taken step k for later: appends `metrics,resource_usage,stream_progress,` (an absent
-// or null metrics or resource usage as {}, an absent stream progress as null) to the kept
-// fields, which go to the page. Its text stays where it is: each batch's input block is new
-// (sc_reserve) and kept. sc_keep_out() then says where both are. 0 when out of memory.
+// Keeps taken step k's JSON fields for later: appends `metrics,resource_usage,stream_progress,`
+// (an absent or null metrics or resource usage as {}, an absent stream progress as null) to
+// the kept fields, which go to the page. sc_keep_out() then says where they are. 0 when out of
+// memory.
 EXPORT(sc_keep) int32_t sc_keep(uint32_t k) {
   static const uint8_t EMPTY[16] = "{}";
   static const uint8_t NUL[16] = "null";
@@ -643,12 +648,10 @@ EXPORT(sc_keep) int32_t sc_keep(uint32_t k) {
     append(SEP, 1);
   }
   keep_out[1] = (int32_t)(uintptr_t)(kept + kept_len);
-  keep_out[2] = (int32_t)(uintptr_t)(in + els[2 * k]);
-  keep_out[3] = (int32_t)(uintptr_t)(in + els[2 * k + 1]);
   return 1;
 }
 
-// Start and end of the fields sc_keep kept, and of the step's text.
+// Start and end of the fields sc_keep kept.
 EXPORT(sc_keep_out) int32_t *sc_keep_out(void) { return keep_out; }
 
 static int32_t *units = 0;
