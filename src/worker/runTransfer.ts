@@ -91,7 +91,9 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
   const flags = new Uint8Array(count);
   const jsonValues: JsonValue[] = [];
   const exact: JsonValue[] = [];
-  let rawCount = 0;
+  // The RAW steps (made one after the other by the scanner): their kept JSON fields are one range.
+  let firstRaw: ScannedStep | null = null;
+  let lastRaw: ScannedStep | null = null;
   // Neighbouring steps mostly share their names: the last one of each column is tried first.
   const lastName: Array<string | null> = new Array(NAME_FIELDS.length).fill(null);
   const lastIndex = new Int32Array(NAME_FIELDS.length).fill(-1);
@@ -142,7 +144,8 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     if (s.detached) f |= DETACHED;
     if (s instanceof ScannedStep) {
       f |= RAW;
-      rawCount++;
+      firstRaw ??= s;
+      lastRaw = s;
     } else if (jsonExact(s.metrics) && jsonExact(s.resourceUsage) && jsonExact(s.streamProgress)) {
       jsonValues.push(s.metrics, s.resourceUsage, s.streamProgress);
     } else {
@@ -151,7 +154,10 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     }
     flags[i] = f;
   }
-  const raw = rawCount > 0 ? rawFields(steps, from, count, flags) : new Uint8Array(0);
+  const raw =
+    firstRaw !== null && lastRaw !== null
+      ? firstRaw.texts.fieldBytes(firstRaw.textId, lastRaw.textId)
+      : new Uint8Array(0);
   let end = 0;
   for (let k = 0; k < texts.length; k++) {
     end += (texts[k] as string).length;
@@ -170,21 +176,6 @@ export function packSteps(steps: readonly Step[], from = 0, to = steps.length): 
     raw,
     exact,
   };
-}
-
-/** The kept JSON fields of the RAW steps among steps[from..from+count) (made one after the other by the scanner). */
-function rawFields(steps: readonly Step[], from: number, count: number, flags: Uint8Array): Uint8Array {
-  let first = -1;
-  let last = -1;
-  let texts: ScannedStep['texts'] | null = null;
-  for (let i = 0; i < count; i++) {
-    if (((flags[i] as number) & RAW) === 0) continue;
-    const s = steps[from + i] as ScannedStep;
-    if (first < 0) first = s.textId;
-    last = s.textId;
-    texts = s.texts;
-  }
-  return texts === null ? new Uint8Array(0) : texts.fieldBytes(first, last);
 }
 
 /** The buffers of a part, to transfer with it. */

@@ -132,6 +132,11 @@ const Q_NEWLINES = 9;
 const Q_LAST_NL = 10;
 /** Cut-out copies at most this many bytes apart go to the scanner in one piece (see scanBatch). */
 const SCAN_GAP = 64;
+
+/** True when a copy starting at `start` goes in the piece that ends at `pieceStop` (-1: no piece yet). */
+function joinsPiece(pieceStop: number, start: number): boolean {
+  return pieceStop >= 0 && start >= pieceStop && start - pieceStop <= SCAN_GAP;
+}
 /** Numbers per element of a skip run (in `runs`): slot, start, line and line start at its '{'. */
 const RUN_STRIDE = 4;
 /** `"paths"` */
@@ -1035,7 +1040,7 @@ export class PlainStreamParser {
       if (q[at + Q_OP] !== OP_PARSE) continue;
       const start = q[at + Q_START]!;
       const stop = q[at + Q_STOP]!;
-      total += last >= 0 && start >= last && start - last <= SCAN_GAP ? stop - last : stop - start;
+      total += joinsPiece(last, start) ? stop - last : stop - start;
       last = stop;
       count++;
     }
@@ -1054,7 +1059,7 @@ export class PlainStreamParser {
       if (q[at + Q_OP] !== OP_PARSE) continue;
       const start = q[at + Q_START]!;
       const stop = q[at + Q_STOP]!;
-      if (pieceStart < 0 || start < pieceStop || start - pieceStop > SCAN_GAP) {
+      if (!joinsPiece(pieceStop, start)) {
         if (pieceStart >= 0) out.set(src.subarray(pieceStart, pieceStop), pieceAt);
         pieceStart = start;
         pieceAt = len;

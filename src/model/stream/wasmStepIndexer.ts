@@ -6,6 +6,7 @@
 // checks that both give identical records.
 import { REC, StepIndexer } from './stepIndexer.ts';
 import { STEP_INDEXER_WASM } from './wasm/stepIndexerWasm.ts';
+import { compileBase64 } from './wasmModule.ts';
 
 /** What the readers need of an indexer (StepIndexer or WasmStepIndexer). */
 export interface StepIndex {
@@ -28,16 +29,7 @@ interface IndexerExports {
 let compiled: WebAssembly.Module | null | undefined;
 
 function indexerModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    const text = atob(STEP_INDEXER_WASM);
-    const bytes = new Uint8Array(text.length);
-    for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
-    compiled = new WebAssembly.Module(bytes);
-  } catch {
-    // No WebAssembly, no SIMD, or no synchronous compiling on this thread.
-    compiled = null;
-  }
+  if (compiled === undefined) compiled = compileBase64(STEP_INDEXER_WASM);
   return compiled;
 }
 

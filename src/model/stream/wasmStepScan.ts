@@ -6,6 +6,7 @@
 // WebAssembly cannot run, createStepScan() gives null and every step is
 // parsed the usual way.
 import { STEP_SCAN_WASM } from './wasm/stepScanWasm.ts';
+import { compileBase64 } from './wasmModule.ts';
 
 /** The step fields the scanner knows, in the order of its records (F_* are their places). */
 export const STEP_KEYS = [
@@ -92,15 +93,7 @@ let compiled: WebAssembly.Module | null | undefined;
 const decoder = new TextDecoder();
 
 function scanModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    const text = atob(STEP_SCAN_WASM);
-    const bytes = new Uint8Array(text.length);
-    for (let k = 0; k < text.length; k++) bytes[k] = text.charCodeAt(k);
-    compiled = new WebAssembly.Module(bytes);
-  } catch {
-    compiled = null;
-  }
+  if (compiled === undefined) compiled = compileBase64(STEP_SCAN_WASM);
   return compiled;
 }
 
