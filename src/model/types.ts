@@ -137,7 +137,13 @@ export interface RunWarning {
 }
 
 /** Which of the producer's shapes the run came from. */
-export type InputForm = 'plain' | 'compressed-wrapper' | 'history-record' | 'file-storage';
+export type InputForm =
+  | 'plain'
+  | 'compressed-wrapper'
+  | 'history-record'
+  | 'file-storage'
+  /** Step rows of a database store (UnifiedDatabaseStorage.save_step), linked by parent_id. */
+  | 'store-steps';
 
 export interface Run {
   /** Unique in a session: `${fileName}#${indexInFile}` (the loader may add a suffix on clashes). */

@@ -22,6 +22,7 @@ const FORM_LABELS: Record<string, string> = {
   'compressed-wrapper': 'compressed',
   'history-record': 'history record',
   'file-storage': 'FileStorage db',
+  'store-steps': 'database step rows',
 };
 
 /** A UTC timestamp; only the time of day when it falls on the same day as `sameDayAs`. */
