@@ -6,10 +6,10 @@
 // A worker that dies while loading a file fails that file only: a new worker
 // takes the remaining files.
 import type { FileLoadResult, LoadErrorInfo, LoadProgress } from '../model/types.ts';
+import { LoadAnswer } from './loadAnswer.ts';
 import { cancelledError, errorMessage, failed, ioError, isOutOfMemory, tooLargeError } from './loadErrors.ts';
 import { inputSize, type LoadInput, loadOne } from './loadOne.ts';
-import { isWorkerResponse, type LoadRequest, type PackedFileLoadResult } from './messages.ts';
-import { type PackedSteps, RunAssembler } from './runTransfer.ts';
+import { isWorkerResponse, type LoadRequest } from './messages.ts';
 import { SpareWorker } from './spareWorker.ts';
 
 export type { LoadInput } from './loadOne.ts';
@@ -190,15 +190,6 @@ function crashError(input: LoadInput, error: unknown): LoadErrorInfo {
   return ioError(name, `the loader stopped unexpectedly (${errorMessage(error) || 'no reason given'})`);
 }
 
-/** The page's Runs from the parts received and the packed result; a result that cannot be put together fails like a lost answer. */
-function assembleResult(assembler: RunAssembler, packed: PackedFileLoadResult): Outcome {
-  try {
-    return { kind: 'result', result: { ...packed, runs: assembler.finish(packed.runs) } };
-  } catch (err) {
-    return { kind: 'crash', error: err };
-  }
-}
-
 /** Send one load request and wait for its result, a crash, or cancellation. */
 function requestLoad(
   session: Session,
@@ -210,16 +201,7 @@ function requestLoad(
   const { signal, onProgress } = opts;
   return new Promise<Outcome>((resolve) => {
     // Steps arrive in parts before the result; each part is rebuilt as it comes.
-    let assembler = new RunAssembler();
-    let partError: unknown = null;
-    const addPart = (run: number, part: PackedSteps): void => {
-      if (partError !== null) return;
-      try {
-        assembler.add(run, part);
-      } catch (err) {
-        partError = err;
-      }
-    };
+    const answer = new LoadAnswer(onProgress);
     const finish = (outcome: Outcome): void => {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
@@ -230,14 +212,9 @@ function requestLoad(
     const onMessage = (event: MessageEvent<unknown>): void => {
       const message = event.data;
       if (!isWorkerResponse(message) || message.type === 'ready' || message.id !== id) return;
-      if (message.type === 'progress') onProgress?.(message.progress);
-      else if (message.type === 'steps') addPart(message.run, message.part);
-      else if (message.type === 'steps-reset') {
-        assembler = new RunAssembler();
-        partError = null;
-      } else if (message.type === 'result') finish({ kind: 'result', result: message.result });
-      else if (partError !== null) finish({ kind: 'crash', error: partError });
-      else finish(assembleResult(assembler, message.result));
+      const end = answer.take(message);
+      if (end === null) return;
+      finish(end.ok ? { kind: 'result', result: end.result } : { kind: 'crash', error: end.error });
     };
     const onError = (event: ErrorEvent | Event): void => {
       event.preventDefault();

@@ -93,6 +93,16 @@ function postSteps(
   }
 }
 
+/** Posts a finished load's result as for a `load` request: its steps in parts, then the packed runs. */
+export function postLoadResult(
+  request: LoadRequest,
+  result: FileLoadResult,
+  post: PostToPage,
+  stepsPerPart = STEPS_PER_PART,
+): void {
+  postResult(request, result, post, stepsPerPart, { steps: null, sent: 0, error: null });
+}
+
 function postResult(
   request: LoadRequest,
   result: FileLoadResult,
