@@ -50,6 +50,12 @@ export class Engine {
   private nextName = 1;
 
   constructor(readonly sqlite3: Sqlite3Static) {
+    // The library logs each failed statement to the console; the callers report errors themselves.
+    const config = sqlite3.config as unknown as Record<string, unknown>;
+    const quiet = () => undefined;
+    config.warn = quiet;
+    config.log = quiet;
+    config.debug = quiet;
     this.install();
   }
 

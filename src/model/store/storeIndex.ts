@@ -217,22 +217,33 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
       }
     };
     const state = { last: 0 };
+    // An unreadable stretch: from the last row read before it, and why.
+    let lost: { after: number; why: string } | null = null;
+    const noteLost = (upTo: number | null): void => {
+      if (lost === null) return;
+      const range =
+        upTo === null ? `rows after rowid ${lost.after}` : `rows ${lost.after + 1} to ${upTo - 1}`;
+      problems.push(
+        `table ${table}: ${range} could not be read (${lost.why}); the runs in them may be missing or incomplete`,
+      );
+      lost = null;
+    };
+    const readRow = (r: unknown[]): void => {
+      noteLost(r[0] as number);
+      onRow(r);
+    };
     let after = 0;
     for (let attempt = 0; attempt < 40; attempt++) {
       try {
-        scanFrom(stmt, after, onRow, state);
+        scanFrom(stmt, after, readRow, state);
         break;
       } catch (err) {
         // Past an unreadable page: try further and further on (rowids are dense in the producer's tables).
-        const gap = 2 ** attempt;
-        if (attempt === 0 || state.last >= after) {
-          problems.push(
-            `table ${table}: rows after rowid ${state.last} could not be read (${sqliteReason(err)}); the runs read so far are listed`,
-          );
-        }
-        after = Math.max(after, state.last) + gap;
+        lost ??= { after: state.last, why: sqliteReason(err) };
+        after = Math.max(after, state.last) + 2 ** attempt;
       }
     }
+    noteLost(null);
     stmt.finalize();
     tableFacts.push(facts);
   }
