@@ -2,6 +2,7 @@
 // store and ends it when the store is closed). Requests are handled one after
 // another, in arrival order, by StoreServer.
 
+import { sqliteEngine } from '../model/store/sqliteEngine.ts';
 import { StoreServer } from './storeHandler.ts';
 import { isStoreRequest, type StoreResponse } from './storeMessages.ts';
 
@@ -21,3 +22,5 @@ scope.addEventListener('message', (event) => {
 });
 
 scope.postMessage({ type: 'ready' });
+// Compile SQLite while the page sends the file; open() then finds it ready.
+sqliteEngine().catch(() => undefined);
