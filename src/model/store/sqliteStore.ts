@@ -173,7 +173,9 @@ export class SqliteStore {
         `SELECT j.fullkey, count(DISTINCT r.key) FROM ${RUN_INDEX} r, json_tree(r.metadata) j
          WHERE r.metadata IS NOT NULL AND j.type NOT IN ('object', 'array') AND j.fullkey NOT LIKE '%]%'
          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200`,
-      ).map((c) => ({ value: dottedKey(c.value), count: c.count })),
+      )
+        .map((c) => ({ value: dottedKey(c.value), count: c.count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
     };
   }
 

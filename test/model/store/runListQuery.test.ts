@@ -1,0 +1,68 @@
+// The in-memory run list query (loaded files) means exactly what the SQL one
+// means for a store: every query below gets the same runs in the same order
+// from both, on the real fixture's runs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadHistoryFile } from '../../../src/model/loadFile.ts';
+import { bytesSource } from '../../../src/model/store/byteSource.ts';
+import { queryRunList, runListFacets, storeRunOfRun } from '../../../src/model/store/runListQuery.ts';
+import { SqliteStore } from '../../../src/model/store/sqliteStore.ts';
+import { type RunQuery, SORT_COLUMNS } from '../../../src/model/store/storeTypes.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
+
+const QUERIES: RunQuery[] = [
+  { sort: 'start_time', desc: true },
+  { sort: 'start_time', desc: false, failures: 'with' },
+  { sort: 'start_time', desc: false, failures: 'without' },
+  { sort: 'fsm_name', desc: false, status: 'completed' },
+  { sort: 'duration', desc: true, status: 'in_progress' },
+  { sort: 'steps', desc: true, metadata: [{ key: 'tenant_id', value: 'acme' }] },
+  { sort: 'steps', desc: true, metadata: [{ key: 'user.plan', value: 'pro' }] },
+  { sort: 'steps', desc: true, metadata: [{ key: 'run_no', value: '1' }] },
+  { sort: 'execution_id', desc: false, text: '-00' },
+  { sort: 'start_time', desc: true, since: 1758400500, until: 1758402000 },
+  { sort: 'kind', desc: false, fsm: 'support_agent' },
+  ...SORT_COLUMNS.flatMap((sort) => [
+    { sort, desc: true },
+    { sort, desc: false },
+  ]),
+];
+
+describe('queryRunList', () => {
+  it('agrees with the SQL run index on every query', async () => {
+    const store = await SqliteStore.open(
+      bytesSource(new Uint8Array(readFileSync(join(FIXTURES, 'db', 'sqlite-histories.db')))),
+      'sqlite-histories.db',
+    );
+    const rows = store.runs();
+    for (const q of QUERIES) {
+      const sql = store.query(q, 0, 100);
+      const js = queryRunList(rows, q, 0, 100);
+      expect({ q, ids: js.rows.map((r) => r.id), total: js.total }).toEqual({
+        q,
+        ids: sql.rows.map((r) => r.id),
+        total: sql.total,
+      });
+    }
+    expect(queryRunList(rows, QUERIES[0]!, 2, 2).rows).toEqual(store.query(QUERIES[0]!, 2, 2).rows);
+    expect(runListFacets(rows)).toEqual(store.facets());
+    store.close();
+  });
+
+  it('lists the runs of a loaded FileStorage file', async () => {
+    const r = await loadHistoryFile(
+      new Uint8Array(readFileSync(join(FIXTURES, 'file-storage-db.json'))),
+      'fs.json',
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    const rows = r.runs.map((run, i) => storeRunOfRun(run, i + 1));
+    expect(
+      queryRunList(rows, { sort: 'start_time', desc: true, failures: 'with' }, 0, 10).rows.map(
+        (x) => x.executionId,
+      ),
+    ).toEqual(['conv-7f3a']);
+    expect(rows.every((x) => x.table === 'fs.json')).toBe(true);
+  });
+});
