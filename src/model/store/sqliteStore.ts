@@ -12,7 +12,7 @@ import type { SyncByteSource } from './byteSource.ts';
 import { orderClause, QueryError, RUN_INDEX, type SqlParam, whereClause } from './runQuerySql.ts';
 import { sqliteEngine } from './sqliteEngine.ts';
 import { type StepRowInput, stepRowsRun } from './stepRowsRun.ts';
-import { buildStoreIndex, STEP_ROWS } from './storeIndex.ts';
+import { buildStoreIndex } from './storeIndex.ts';
 import { findRecordTables, quoteIdent } from './storeTables.ts';
 import type { RunPage, RunQuery, StoreFacets, StoreInfo, StoreRun, ValueCount } from './storeTypes.ts';
 
@@ -76,6 +76,7 @@ export class SqliteStore {
   private constructor(
     private readonly db: Database,
     readonly info: StoreInfo,
+    private readonly stepRowRefs: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>,
   ) {}
 
   /**
@@ -116,7 +117,7 @@ export class SqliteStore {
         runs: built.runs,
         problems: built.problems,
       };
-      return new SqliteStore(db, info);
+      return new SqliteStore(db, info, built.stepRows);
     } catch (err) {
       db.close();
       throw err;
@@ -233,9 +234,7 @@ export class SqliteStore {
   }
 
   private stepRows(run: StoreRun): StepRowInput[] {
-    const refs = this.db.selectArrays(`SELECT table_name, row_id FROM ${STEP_ROWS} WHERE execution_id = ?`, [
-      run.executionId ?? run.id,
-    ]) as Array<[string, number]>;
+    const refs = this.stepRowRefs.get(run.executionId ?? run.id) ?? [];
     const rows: StepRowInput[] = [];
     for (const [table, rowId] of refs) {
       const r = this.db.selectArray(

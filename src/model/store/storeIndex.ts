@@ -2,7 +2,9 @@
 // reading only the small fields of each row (json_extract in SQL, the steps'
 // JSON is never read), then one row per run in a temporary table
 // (RUN_INDEX) that the run browser's filters and sorts query, plus the
-// rowids of each step-rows run (STEP_ROWS) so opening it reads just those.
+// rowids of each execution's step rows, so opening a run reads just those.
+// The small fields come from the start of each row's text (rowPrefix.ts);
+// SQLite's json_extract answers for the rows that reader is not sure of.
 //
 // A row whose `data` is not JSON becomes a 'broken' run naming its table and
 // row. A page SQLite cannot read ("database disk image is malformed") ends
@@ -11,38 +13,72 @@
 import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
 import { parseJsonText } from '../decode.ts';
 import { LoadError } from '../errors.ts';
+import { type RowFields, readRowPrefix } from './rowPrefix.ts';
 import { RUN_INDEX } from './runQuerySql.ts';
 import { quoteIdent } from './storeTables.ts';
 import type { StoreRunKind, StoreTable } from './storeTypes.ts';
 
-export const STEP_ROWS = 'temp.fsm_explorer_step_rows';
-
 const OPEN = new Set(['pending', 'in_progress']);
 
-/** Columns read per row: every JSON read is guarded by json_valid so one bad row cannot stop the scan. */
-const FIELDS = [
-  "json_type(data, '$.history_data')",
-  "json_type(data, '$.step_data')",
-  "json_extract(data, '$.execution_id')",
-  "json_extract(data, '$.fsm_name')",
-  "json_extract(data, '$.status')",
-  "json_extract(data, '$.data_mode')",
-  "json_extract(data, '$.start_time')",
-  "json_extract(data, '$.end_time')",
-  "json_extract(data, '$.total_steps')",
-  "json_extract(data, '$.failed_steps')",
-  "json_extract(data, '$.skipped_steps')",
-  "json_extract(data, '$.history_data.compressed')",
-  "json_extract(data, '$.step_data.step_id')",
-  "json_extract(data, '$.step_data.timestamp')",
-  "json_extract(data, '$.step_data.end_time')",
-  "json_extract(data, '$.step_data.data_mode')",
-];
+/** How many characters of `data` the prefix reader gets (the small fields come first). */
+const PREFIX_CHARS = 1024;
 
+/** Rows read per batch. */
+const SCAN_BATCH = 2000;
+
+/** Per row: its rowid and id, the start of its data, and its metadata when that is JSON. */
+const ROW_COLUMNS = `rowid, id, substr(data, 1, ${PREFIX_CHARS}),
+  CASE WHEN metadata IS NULL OR json_valid(metadata) THEN metadata END,
+  metadata IS NOT NULL AND NOT json_valid(metadata)`;
+
+/** The next rows one at a time (the slow path, past unreadable pages). */
 function scanSql(table: string): string {
-  const guarded = FIELDS.map((f) => `CASE WHEN ok THEN ${f} END`).join(', ');
-  return `SELECT rowid, id, ok, ${guarded}, CASE WHEN metadata IS NULL OR json_valid(metadata) THEN metadata END, metadata IS NOT NULL AND NOT json_valid(metadata)
-    FROM (SELECT rowid, id, data, metadata, json_valid(data) AS ok FROM ${quoteIdent(table)} WHERE rowid > ? ORDER BY rowid)`;
+  return `SELECT ${ROW_COLUMNS} FROM ${quoteIdent(table)} WHERE rowid > ? ORDER BY rowid LIMIT ?`;
+}
+
+/**
+ * The next rows as one JSON text: a row handed to JavaScript costs a few
+ * microseconds per column, a batch one JSON.parse.
+ */
+function batchSql(table: string): string {
+  return `SELECT json_group_array(json_array(${ROW_COLUMNS.replaceAll('rowid, id,', 'r, id,')}))
+    FROM (SELECT rowid AS r, id, data, metadata FROM ${quoteIdent(table)} WHERE rowid > ? ORDER BY rowid LIMIT ?)`;
+}
+
+/** SQLite's own reading of a row's small fields, for rows the prefix reader is not sure of. */
+const SLOW_FIELDS = `json_type(data, '$.history_data'), json_type(data, '$.step_data'),
+  json_extract(data, '$.execution_id', '$.fsm_name', '$.status', '$.data_mode', '$.start_time', '$.end_time',
+    '$.total_steps', '$.failed_steps', '$.skipped_steps', '$.history_data.compressed', '$.step_data.step_id',
+    '$.step_data.timestamp', '$.step_data.end_time', '$.step_data.data_mode')`;
+
+export function slowFields(db: Database, table: string, rowId: number): RowFields | 'not-json' {
+  const r = db.selectArray(
+    `SELECT json_valid(data), CASE WHEN json_valid(data) THEN json_array(${SLOW_FIELDS}) END FROM ${quoteIdent(table)} WHERE rowid = ?`,
+    [rowId],
+  ) as unknown[] | undefined;
+  if (r?.[0] !== 1 || typeof r[1] !== 'string') return 'not-json';
+  // json_array keeps the multi-path json_extract's array as an array (it carries JSON's subtype).
+  const [historyType, stepType, multi] = JSON.parse(r[1]) as [string | null, string | null, unknown];
+  const v = (Array.isArray(multi) ? multi : []) as unknown[];
+  const isKind = (t: string | null) => t === 'object' || t === 'text';
+  const kind = isKind(historyType) ? 'history' : isKind(stepType) ? 'step' : null;
+  return {
+    kind,
+    executionId: text(v[0]),
+    fsmName: text(v[1]),
+    status: text(v[2]),
+    dataMode: text(v[3]),
+    startTime: num(v[4]),
+    endTime: num(v[5]),
+    totalSteps: num(v[6]),
+    failedSteps: num(v[7]),
+    skippedSteps: num(v[8]),
+    compressed: v[9] === 1 || v[9] === true,
+    stepId: kind === 'step' ? text(v[10]) : null,
+    stepTimestamp: kind === 'step' ? num(v[11]) : null,
+    stepEndTime: kind === 'step' ? num(v[12]) : null,
+    stepDataMode: kind === 'step' ? text(v[13]) : null,
+  };
 }
 
 interface IndexRow {
@@ -82,6 +118,8 @@ export interface BuiltIndex {
   readonly tables: StoreTable[];
   readonly runs: number;
   readonly problems: string[];
+  /** Each execution's step rows: [table, rowid], in scan order. */
+  readonly stepRows: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -111,21 +149,6 @@ function jsonProblem(db: Database, table: string, rowId: number, id: string, fil
 }
 
 /** Scans one table from rowid `after`; returns the last rowid read. Throws on an unreadable page. */
-function scanFrom(
-  stmt: PreparedStatement,
-  after: number,
-  onRow: (r: unknown[]) => void,
-  state: { last: number },
-): void {
-  stmt.reset();
-  stmt.bind([after]);
-  while (stmt.step()) {
-    const r = stmt.get([]) as unknown[];
-    state.last = r[0] as number;
-    onRow(r);
-  }
-}
-
 export function buildStoreIndex(db: Database, tables: readonly string[], fileName: string): BuiltIndex {
   const problems: string[] = [];
   const histories: IndexRow[] = [];
@@ -136,8 +159,10 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
   for (const table of tables) {
     const facts = { name: table, rows: 0, historyRows: 0, stepRows: 0 };
     let stmt: PreparedStatement;
+    let batch: PreparedStatement;
     try {
       stmt = db.prepare(scanSql(table));
+      batch = db.prepare(batchSql(table));
     } catch (err) {
       problems.push(`table ${table}: could not be read (${sqliteReason(err)})`);
       tableFacts.push(facts);
@@ -147,42 +172,40 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
       facts.rows++;
       const rowId = r[0] as number;
       const id = String(r[1]);
-      const ok = r[2] === 1;
-      const metadata = text(r[19]);
-      if (r[20] === 1)
+      const metadata = text(r[3]);
+      if (r[4] === 1) {
         problems.push(`table ${table} row ${rowId} (id ${id}): metadata is not valid JSON; ignored`);
-      if (!ok) {
+      }
+      const prefix = typeof r[2] === 'string' ? readRowPrefix(r[2]) : null;
+      const f = prefix ?? slowFields(db, table, rowId);
+      if (f === 'not-json') {
         broken.push(brokenRow(table, rowId, id, metadata, jsonProblem(db, table, rowId, id, fileName)));
         return;
       }
-      const historyType = r[3];
-      const stepType = r[4];
-      if (historyType === 'object' || historyType === 'text') {
+      if (f.kind === 'history') {
         facts.historyRows++;
-        const start = num(r[9]);
-        const end = num(r[10]);
         histories.push({
           kind: 'history',
           table,
           rowId,
           id,
-          executionId: text(r[5]) ?? id,
-          fsmName: text(r[6]),
-          status: text(r[7]),
-          dataMode: text(r[8]),
-          startTime: start,
-          endTime: end,
-          steps: num(r[11]),
-          failed: num(r[12]),
-          skipped: num(r[13]),
+          executionId: f.executionId ?? id,
+          fsmName: f.fsmName,
+          status: f.status,
+          dataMode: f.dataMode,
+          startTime: f.startTime,
+          endTime: f.endTime,
+          steps: f.totalSteps,
+          failed: f.failedSteps,
+          skipped: f.skippedSteps,
           stepRows: 0,
-          compressed: r[14] === 1,
+          compressed: f.compressed,
           metadata,
           problem: null,
         });
-      } else if (stepType === 'object' || stepType === 'text') {
+      } else if (f.kind === 'step') {
         facts.stepRows++;
-        const exec = text(r[5]);
+        const exec = f.executionId;
         if (exec === null) {
           problems.push(`table ${table} row ${rowId} (id ${id}): step row without an execution_id; skipped`);
           return;
@@ -203,13 +226,12 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
           groups.set(exec, g);
         }
         g.rows.push([table, rowId]);
-        const stepId = text(r[15]) ?? `row ${rowId}`;
-        g.last.set(stepId, text(r[7]));
-        const ts = num(r[16]);
+        g.last.set(f.stepId ?? `row ${rowId}`, f.status);
+        const ts = f.stepTimestamp;
         if (ts !== null && (g.start === null || ts < g.start)) g.start = ts;
-        const end = num(r[17]);
+        const end = f.stepEndTime;
         if (end !== null && (g.end === null || end > g.end)) g.end = end;
-        g.dataMode ??= text(r[18]);
+        g.dataMode ??= f.stepDataMode;
       } else {
         problems.push(
           `table ${table} row ${rowId} (id ${id}): neither a history (history_data) nor a step (step_data); skipped`,
@@ -232,19 +254,53 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
       noteLost(r[0] as number);
       onRow(r);
     };
-    let after = 0;
-    for (let attempt = 0; attempt < 40; attempt++) {
-      try {
-        scanFrom(stmt, after, readRow, state);
-        break;
-      } catch (err) {
-        // Past an unreadable page: try further and further on (rowids are dense in the producer's tables).
-        lost ??= { after: state.last, why: sqliteReason(err) };
-        after = Math.max(after, state.last) + 2 ** attempt;
+    /** One batch row by row from `after`, stepping past unreadable pages; the last rowid read, or null at the end. */
+    const slowBatch = (after: number): number | null => {
+      let at = after;
+      let count = 0;
+      for (let attempt = 0; attempt < 40; attempt++) {
+        try {
+          stmt.reset();
+          stmt.bind([at, SCAN_BATCH - count]);
+          while (stmt.step()) {
+            const r = stmt.get([]) as unknown[];
+            state.last = r[0] as number;
+            count++;
+            readRow(r);
+          }
+          return count > 0 ? state.last : null;
+        } catch (err) {
+          // Past an unreadable page: try further and further on (rowids are dense in the producer's tables).
+          lost ??= { after: state.last, why: sqliteReason(err) };
+          at = Math.max(at, state.last) + 2 ** attempt;
+        }
       }
+      return null;
+    };
+    let after: number | null = 0;
+    while (after !== null) {
+      let rows: unknown[][] | null = null;
+      try {
+        batch.reset();
+        batch.bind([after, SCAN_BATCH]);
+        if (batch.step()) rows = JSON.parse(String(batch.get(0))) as unknown[][];
+      } catch {
+        rows = null;
+      }
+      if (rows === null) {
+        after = slowBatch(after);
+        continue;
+      }
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        state.last = r[0] as number;
+        readRow(r);
+      }
+      after = state.last;
     }
     noteLost(null);
     stmt.finalize();
+    batch.finalize();
     tableFacts.push(facts);
   }
 
@@ -289,8 +345,10 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
     all.push(row);
   }
   all.push(...broken);
-  writeIndex(db, all, groups);
-  return { tables: tableFacts, runs: all.length, problems };
+  writeIndex(db, all);
+  const stepRows = new Map<string, ReadonlyArray<readonly [string, number]>>();
+  for (const [exec, g] of groups) stepRows.set(exec, g.rows);
+  return { tables: tableFacts, runs: all.length, problems, stepRows };
 }
 
 function brokenRow(
@@ -321,23 +379,43 @@ function brokenRow(
   };
 }
 
-function writeIndex(db: Database, rows: readonly IndexRow[], groups: ReadonlyMap<string, StepGroup>): void {
-  db.exec(`DROP TABLE IF EXISTS ${RUN_INDEX}; DROP TABLE IF EXISTS ${STEP_ROWS};
-    CREATE TABLE ${RUN_INDEX} (key INTEGER PRIMARY KEY, kind TEXT, table_name TEXT, row_id INTEGER, id TEXT,
-      execution_id TEXT, fsm_name TEXT, status TEXT, data_mode TEXT, start_time REAL, end_time REAL,
-      duration REAL, steps INTEGER, failed INTEGER, skipped INTEGER, step_rows INTEGER, compressed INTEGER,
-      metadata TEXT, problem TEXT);
-    CREATE TABLE ${STEP_ROWS} (execution_id TEXT, table_name TEXT, row_id INTEGER);`);
+/** The index's columns, in the order of its CREATE TABLE. */
+const INDEX_COLUMNS = [
+  'key INTEGER PRIMARY KEY',
+  'kind TEXT',
+  'table_name TEXT',
+  'row_id INTEGER',
+  'id TEXT',
+  'execution_id TEXT',
+  'fsm_name TEXT',
+  'status TEXT',
+  'data_mode TEXT',
+  'start_time REAL',
+  'end_time REAL',
+  'duration REAL',
+  'steps INTEGER',
+  'failed INTEGER',
+  'skipped INTEGER',
+  'step_rows INTEGER',
+  'compressed INTEGER',
+  'metadata TEXT',
+  'problem TEXT',
+];
+
+/** Rows per INSERT: each goes in as one bound JSON text, split by json_each (one bind, not 19 per row). */
+const INSERT_BATCH = 2000;
+
+function writeIndex(db: Database, rows: readonly IndexRow[]): void {
+  db.exec(`DROP TABLE IF EXISTS ${RUN_INDEX}; CREATE TABLE ${RUN_INDEX} (${INDEX_COLUMNS.join(', ')});`);
+  const picks = INDEX_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ');
+  const ins = db.prepare(`INSERT INTO ${RUN_INDEX} SELECT ${picks} FROM json_each(?)`);
   db.exec('BEGIN');
   try {
-    const ins = db.prepare(
-      `INSERT INTO ${RUN_INDEX} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    rows.forEach((r, key) => {
-      const duration = r.startTime !== null && r.endTime !== null ? r.endTime - r.startTime : null;
-      ins
-        .bind([
-          key + 1,
+    for (let from = 0; from < rows.length; from += INSERT_BATCH) {
+      const batch = rows
+        .slice(from, from + INSERT_BATCH)
+        .map((r, k) => [
+          from + k + 1,
           r.kind,
           r.table,
           r.rowId,
@@ -348,7 +426,7 @@ function writeIndex(db: Database, rows: readonly IndexRow[], groups: ReadonlyMap
           r.dataMode,
           r.startTime,
           r.endTime,
-          duration,
+          r.startTime !== null && r.endTime !== null ? r.endTime - r.startTime : null,
           r.steps,
           r.failed,
           r.skipped,
@@ -356,18 +434,13 @@ function writeIndex(db: Database, rows: readonly IndexRow[], groups: ReadonlyMap
           r.compressed ? 1 : 0,
           r.metadata,
           r.problem,
-        ])
-        .stepReset();
-    });
-    ins.finalize();
-    const insStep = db.prepare(`INSERT INTO ${STEP_ROWS} VALUES (?, ?, ?)`);
-    for (const [exec, g] of groups) {
-      for (const [table, rowId] of g.rows) insStep.bind([exec, table, rowId]).stepReset();
+        ]);
+      ins.bind([JSON.stringify(batch)]).stepReset();
     }
-    insStep.finalize();
-    db.exec(`CREATE INDEX temp.fsm_explorer_step_rows_exec ON fsm_explorer_step_rows (execution_id)`);
+    ins.finalize();
     db.exec('COMMIT');
   } catch (err) {
+    ins.finalize();
     db.exec('ROLLBACK');
     throw err;
   }
