@@ -25,6 +25,8 @@ export interface RowFields {
   readonly stepTimestamp: number | null;
   readonly stepEndTime: number | null;
   readonly stepDataMode: string | null;
+  /** Where history_data's / step_data's value starts in the text (its `{`), when it is an object. */
+  readonly valueAt: number | null;
 }
 
 type Scalar = string | number | boolean | null;
@@ -161,6 +163,8 @@ export function readRowPrefix(prefix: string): RowFields | null {
   const c = new Cursor(prefix);
   const top = new Map<string, Scalar>();
   const first = members(c, top);
+  // members() stops with the cursor on the nested value's first character.
+  const valueAt = first !== null && first.nested !== null ? c.i : null;
   if (first === null) return null;
   const whole = first.nested === null;
   let kind: RowFields['kind'] = null;
@@ -213,5 +217,6 @@ export function readRowPrefix(prefix: string): RowFields | null {
     stepTimestamp: kind === 'step' ? num(inner.get('timestamp')) : null,
     stepEndTime: kind === 'step' ? num(inner.get('end_time')) : null,
     stepDataMode: kind === 'step' ? txt(inner.get('data_mode')) : null,
+    valueAt: kind !== null ? valueAt : null,
   };
 }

@@ -9,6 +9,7 @@ import { loadError } from '../errors.ts';
 import { loadHistoryStream } from '../stream/loadHistoryStream.ts';
 import type { FileLoadResult, LoadProgress } from '../types.ts';
 import type { SyncByteSource } from './byteSource.ts';
+import { readRowPrefix } from './rowPrefix.ts';
 import { orderClause, QueryError, RUN_INDEX, type SqlParam, whereClause } from './runQuerySql.ts';
 import { sqliteEngine } from './sqliteEngine.ts';
 import { type StepRowInput, stepRowsRun } from './stepRowsRun.ts';
@@ -52,6 +53,29 @@ function toRun(r: unknown[]): StoreRun {
     metadata: s(r[17]),
     problem: s(r[18]),
   };
+}
+
+const TAIL = /,\s*"created_at"\s*:\s*-?[\d.eE+-]+\s*,\s*"updated_at"\s*:\s*-?[\d.eE+-]+\s*\}\s*$/;
+
+/** The bytes of a history row's history_data object, when the row has the producer's layout; else null. */
+export function historySlice(data: Uint8Array): Uint8Array | null {
+  const head = new TextDecoder().decode(data.subarray(0, 1024));
+  const f = readRowPrefix(head);
+  if (f?.kind !== 'history' || f.valueAt === null) return null;
+  // Character and byte offsets agree only while the text is ASCII (json.dumps writes ensure_ascii).
+  for (let i = 0; i < f.valueAt; i++) if (head.charCodeAt(i) > 0x7f) return null;
+  const tailFrom = Math.max(f.valueAt, data.byteLength - 256);
+  const tail = new TextDecoder().decode(data.subarray(tailFrom));
+  const m = TAIL.exec(tail);
+  if (!m) return null;
+  let end = tailFrom + m.index;
+  while (end > f.valueAt && isSpace(data[end - 1]!)) end--;
+  if (data[f.valueAt] !== 0x7b || data[end - 1] !== 0x7d) return null;
+  return data.subarray(f.valueAt, end);
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
 
 /** SQLite's json_tree path (`$."tenant_id"`, `$.user.id`) as the dotted key the filter takes. */
@@ -222,15 +246,27 @@ export class SqliteStore {
     }
   }
 
-  /** history_data as JSON bytes: an object as SQLite renders it, a JSON string's text as it is. */
+  /**
+   * history_data as JSON bytes. The producer writes it as the last member but
+   * created_at and updated_at, so it is cut out of the row's own bytes where
+   * they have that shape (no JSON parsed in SQLite, no copy rendered: a
+   * 100,000-step run is a few hundred MB); otherwise SQLite's json_extract
+   * renders it (an object) or gives its text (a JSON string).
+   */
   private historyBytes(run: StoreRun): Uint8Array | null {
-    const r = this.db.selectArray(
-      `SELECT json_type(data, '$.history_data'), CAST(json_extract(data, '$.history_data') AS BLOB)
-       FROM ${quoteIdent(run.table)} WHERE rowid = ?`,
+    const raw = this.db.selectValue(
+      `SELECT CAST(data AS BLOB) FROM ${quoteIdent(run.table)} WHERE rowid = ?`,
       [run.rowId],
-    ) as unknown[] | undefined;
-    const bytes = r?.[1];
-    return bytes instanceof Uint8Array ? bytes : null;
+    );
+    if (raw instanceof Uint8Array) {
+      const cut = historySlice(raw);
+      if (cut !== null) return cut;
+    }
+    const r = this.db.selectValue(
+      `SELECT CAST(json_extract(data, '$.history_data') AS BLOB) FROM ${quoteIdent(run.table)} WHERE rowid = ?`,
+      [run.rowId],
+    );
+    return r instanceof Uint8Array ? r : null;
   }
 
   private stepRows(run: StoreRun): StepRowInput[] {

@@ -78,6 +78,7 @@ export function slowFields(db: Database, table: string, rowId: number): RowField
     stepTimestamp: kind === 'step' ? num(v[11]) : null,
     stepEndTime: kind === 'step' ? num(v[12]) : null,
     stepDataMode: kind === 'step' ? text(v[13]) : null,
+    valueAt: null,
   };
 }
 

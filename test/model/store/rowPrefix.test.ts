@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/model/store/byteSource.ts';
 import { readRowPrefix } from '../../../src/model/store/rowPrefix.ts';
 import { sqliteEngine } from '../../../src/model/store/sqliteEngine.ts';
+import { historySlice } from '../../../src/model/store/sqliteStore.ts';
 import { slowFields } from '../../../src/model/store/storeIndex.ts';
 import { makeStore, RECORDS_DDL } from './makeStore.ts';
 
@@ -73,7 +74,16 @@ describe('readRowPrefix', () => {
         const got = readRowPrefix(text.slice(0, cut));
         if (got === null) continue;
         sure++;
-        expect({ row: i, cut, got }).toEqual({ row: i, cut, got: answers[i] });
+        const { valueAt, ...fields } = got;
+        const { valueAt: _none, ...expected } = answers[i] as Exclude<(typeof answers)[number], 'not-json'>;
+        expect({ row: i, cut, fields }).toEqual({ row: i, cut, fields: expected });
+        if (got.kind !== null) {
+          // valueAt is where history_data's / step_data's object starts: the value JSON.parse finds there.
+          const whole = JSON.parse(text) as Record<string, unknown>;
+          const value = got.kind === 'history' ? whole.history_data : whole.step_data;
+          expect(text[valueAt!]).toBe('{');
+          expect(text.startsWith(JSON.stringify(value).slice(0, 2), valueAt!)).toBe(true);
+        }
       }
     });
     // Every unchanged real row is read from its first 1024 characters.
@@ -85,5 +95,30 @@ describe('readRowPrefix', () => {
     expect(readRowPrefix('{"id": "a\\"b", "status": "x"}')).toBeNull();
     expect(readRowPrefix('{"id": "x", "start_time": 12')).toBeNull();
     expect(readRowPrefix('not json')).toBeNull();
+  });
+});
+
+describe('historySlice', () => {
+  it('cuts out exactly history_data from every real history row', async () => {
+    const rows = (await rowsOf('sqlite-histories.db')).filter((r) => r.includes('"record_type": "history"'));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      const bytes = new TextEncoder().encode(row);
+      const cut = historySlice(bytes);
+      expect(cut).not.toBeNull();
+      expect(JSON.parse(new TextDecoder().decode(cut!))).toEqual(JSON.parse(row).history_data);
+    }
+  });
+
+  it('gives up on rows of another layout (SQLite then renders history_data)', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const base =
+      '{"id": "a", "execution_id": "a", "fsm_name": "f", "data_mode": "copy", "status": "completed", "start_time": 1.0, "end_time": 2.0, "total_steps": 0, "failed_steps": 0, "skipped_steps": 0, "record_type": "history", "history_data": {"summary": {}, "paths": []}';
+    expect(historySlice(enc(`${base}, "created_at": 1.5, "updated_at": 2.5}`))).not.toBeNull();
+    expect(historySlice(enc(`${base}, "created_at": 1.5, "updated_at": 2.5, "extra": 1}`))).toBeNull();
+    expect(historySlice(enc(`${base}}`))).toBeNull();
+    expect(
+      historySlice(enc(base.replace('"history_data": {"summary": {}, "paths": []}', '"history_data": "{}"'))),
+    ).toBeNull();
   });
 });
