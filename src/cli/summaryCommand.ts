@@ -1,30 +1,91 @@
-// `fsm-history-explorer summary FILE... [--json]`: loads each file in turn and
-// prints its runs (text as each file is done, or one JSON document at the end).
-// A file that cannot be read is reported on stderr; the others still are. Exit 2 then.
+// `fsm-history-explorer summary FILE... [--json] [--run ID...]`: loads each
+// file in turn and prints its runs (text as each file is done, or one JSON
+// document at the end). A file that starts as an SQLite or DuckDB database is
+// read as a store (storeSummary.ts): each of its runs is reported like a file
+// of its own, named `store.db › table › id`. A file or run that cannot be
+// read is reported on stderr; the others still are. Exit 2 then. With --run,
+// only runs whose execution id (or, in a store, id column) is given are
+// reported; an id that matches no run is an error.
 import { describeLoadError, readHistory } from './readHistory.ts';
+import { storeKind, summarizeStore } from './storeSummary.ts';
 import { type LoadedFile, summaryJson } from './summaryJson.ts';
-import { fileText } from './summaryText.ts';
+import { clean, fileText } from './summaryText.ts';
+
+/** Names that suggest a database; only used to explain an error, never to decide how a file is read. */
+const DATABASE_NAME = /\.(db|sqlite|sqlite3|db3|duckdb|ddb)$/i;
+
+function notAStoreNote(path: string): string {
+  return DATABASE_NAME.test(path)
+    ? " (it is not an SQLite or DuckDB database: it does not start with either's file header, so it was read as a history file)"
+    : '';
+}
 
 export interface Output {
   out(text: string): void;
   err(text: string): void;
 }
 
-export async function summaryCommand(files: readonly string[], json: boolean, io: Output): Promise<number> {
+export async function summaryCommand(
+  files: readonly string[],
+  json: boolean,
+  io: Output,
+  runIds: readonly string[] = [],
+): Promise<number> {
+  const wanted = new Set(runIds);
+  const matched = new Set<string>();
   const loaded: LoadedFile[] = [];
   let failures = 0;
   let printed = 0;
+  const print = (text: string): void => {
+    io.out(`${printed > 0 ? '\n' : ''}${text}`);
+    printed++;
+  };
+  const error = (message: string): void => {
+    failures++;
+    io.err(`fsm-history-explorer: ${message}\n`);
+  };
   for (const path of files) {
-    const result = await readHistory(path);
-    if (!result.ok) {
-      failures++;
-      io.err(`fsm-history-explorer: ${describeLoadError(path, result.error)}\n`);
+    const kind = storeKind(path);
+    if (kind !== null) {
+      const done = await summarizeStore(path, kind, wanted, {
+        opened(_info, heading, listed, selected) {
+          if (wanted.size > 0 && selected === 0) return;
+          if (json) {
+            if (listed === 0) loaded.push({ path, runs: [] });
+          } else print(`${heading}\n`);
+        },
+        run(entry) {
+          if (json) loaded.push({ path: entry.name, key: entry.key, runs: entry.runs });
+          else print(fileText(entry.name, entry.runs));
+        },
+        error,
+        note(message) {
+          io.err(`fsm-history-explorer: warning: ${message}\n`);
+        },
+      });
+      for (const id of done.matched) matched.add(id);
       continue;
     }
-    if (json) loaded.push({ path, runs: result.runs });
-    else {
-      io.out(`${printed > 0 ? '\n' : ''}${fileText(path, result.runs)}`);
-      printed++;
+    const result = await readHistory(path);
+    if (!result.ok) {
+      error(
+        `${describeLoadError(path, result.error)}${result.error.kind === 'io' ? '' : notAStoreNote(path)}`,
+      );
+      continue;
+    }
+    let runs = result.runs;
+    if (wanted.size > 0) {
+      runs = runs.filter((run) => wanted.has(run.executionId));
+      for (const run of runs) matched.add(run.executionId);
+      if (runs.length === 0) continue;
+    }
+    if (json) loaded.push({ path, runs });
+    else print(fileText(path, runs));
+  }
+  for (const id of wanted) {
+    if (!matched.has(id)) {
+      const where = files.length === 1 ? clean(files[0] as string) : 'any of the files';
+      error(`--run ${clean(id)}: no run with this execution id (or row id) in ${where}`);
     }
   }
   if (json) io.out(summaryJson(loaded));
