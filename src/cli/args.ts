@@ -3,7 +3,13 @@
 export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'summary'; readonly files: readonly string[]; readonly json: boolean }
+  | {
+      readonly kind: 'summary';
+      readonly files: readonly string[];
+      readonly json: boolean;
+      /** --run ID (repeatable): report only the runs with these execution ids (or store row ids). */
+      readonly runs: readonly string[];
+    }
   | {
       readonly kind: 'open';
       readonly files: readonly string[];
@@ -16,14 +22,28 @@ export type Command =
     }
   | { readonly kind: 'usage-error'; readonly message: string };
 
-const SUMMARY_ONLY = new Set(['--json']);
+const SUMMARY_ONLY = new Set(['--json', '--run']);
 const OPEN_ONLY = new Set(['--port', '--no-open', '--dist']);
-const WITH_VALUE = new Set(['--port', '--dist']);
-const KNOWN = new Set(['--json', '--port', '--no-open', '--dist', '--help', '-h', '--version', '-v', '-V']);
+const WITH_VALUE = new Set(['--port', '--dist', '--run']);
+/** Options that may be given more than once, each value kept. */
+const REPEATABLE = new Set(['--run']);
+const KNOWN = new Set([
+  '--json',
+  '--run',
+  '--port',
+  '--no-open',
+  '--dist',
+  '--help',
+  '-h',
+  '--version',
+  '-v',
+  '-V',
+]);
 
 export function parseArgs(argv: readonly string[]): Command {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -41,6 +61,7 @@ export function parseArgs(argv: readonly string[]): Command {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') return usageError(`option ${name} needs a value`);
       options.set(name, value);
+      if (REPEATABLE.has(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else {
       if (eq > 0) return usageError(`option ${name} takes no value`);
       options.set(name, true);
@@ -62,7 +83,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   if (kind === 'summary') {
     if (files.length === 0) return usageError('summary needs at least one FILE');
-    return { kind, files, json: options.has('--json') };
+    return { kind, files, json: options.has('--json'), runs: repeated.get('--run') ?? [] };
   }
   const portText = options.get('--port');
   let port = 0;

@@ -29,7 +29,7 @@ export async function main(argv: readonly string[], io: Output = processOutput):
       return 1;
     case 'summary': {
       const { summaryCommand } = await import('./summaryCommand.ts');
-      return summaryCommand(command.files, command.json, io);
+      return summaryCommand(command.files, command.json, io, command.runs);
     }
     case 'open': {
       const { openCommand } = await import('./openCommand.ts');

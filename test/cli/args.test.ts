@@ -8,7 +8,19 @@ describe('parseArgs', () => {
       kind: 'summary',
       files: ['a.json', 'b.json.gz'],
       json: true,
+      runs: [],
     });
+  });
+
+  it('reads --run both ways, repeated, in order', () => {
+    expect(parseArgs(['summary', 'store.db', '--run', 'conv-7f3a', '--run=batch-17', '--json'])).toEqual({
+      kind: 'summary',
+      files: ['store.db'],
+      json: true,
+      runs: ['conv-7f3a', 'batch-17'],
+    });
+    // An id that looks like an option is given with '='.
+    expect(parseArgs(['summary', 'a.db', '--run=--odd id'])).toMatchObject({ runs: ['--odd id'] });
   });
 
   it('treats bare files as open, with or without the word', () => {
@@ -34,6 +46,7 @@ describe('parseArgs', () => {
       kind: 'summary',
       files: ['--json', '-x.json'],
       json: false,
+      runs: [],
     });
   });
 
@@ -47,6 +60,9 @@ describe('parseArgs', () => {
     [['a.json', '--json'], 'option --json is only for the summary command'],
     [['summary', 'a.json', '--no-open'], 'option --no-open is only for the open command'],
     [['summary'], 'summary needs at least one FILE'],
+    [['summary', 'a.db', '--run'], 'option --run needs a value'],
+    [['summary', 'a.db', '--run='], 'option --run needs a value'],
+    [['a.db', '--run', 'x'], 'option --run is only for the summary command'],
   ])('rejects %j: %s', (argv, message) => {
     expect(parseArgs(argv)).toEqual({ kind: 'usage-error', message });
   });
