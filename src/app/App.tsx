@@ -3,7 +3,8 @@
 // the tree in the centre; run summary and step details on the right (the side
 // columns resizable with splitters). The step table, then states, resources
 // and streams, follow below it, reached by scrolling the page. With nothing
-// loaded it shows a welcome instead. Page-level behaviour (drop anywhere,
+// loaded it shows a welcome instead. With a store open, the header switches
+// between this and the run browser (a view of its own). Page-level behaviour (drop anywhere,
 // paste, ?url/?sample, hash sync, preferences) is wired here.
 import type { CSSProperties } from 'react';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
@@ -13,6 +14,7 @@ import { usePasteToLoad } from '../features/loading/PasteJson.tsx';
 import { useStartupSources } from '../features/loading/useStartupSources.ts';
 import { StepOutline } from '../features/outline/StepOutline.tsx';
 import { ResourcePanel } from '../features/resources/ResourcePanel.tsx';
+import { RunBrowser } from '../features/run-browser/RunBrowser.tsx';
 import { RunList } from '../features/run-list/RunList.tsx';
 import { RunSummaryPanel } from '../features/run-summary/RunSummaryPanel.tsx';
 import { StatesPanel } from '../features/states/StatesPanel.tsx';
@@ -20,6 +22,7 @@ import { StepDetailsPanel } from '../features/step-details/StepDetailsPanel.tsx'
 import { StepTablePanel } from '../features/step-table/StepTablePanel.tsx';
 import { StreamPanel } from '../features/streams/StreamPanel.tsx';
 import { TreeView } from '../features/tree-view/TreeView.tsx';
+import { useBrowserStore } from '../store/browserStore.ts';
 import { useExplorerStore } from '../store/explorerStore.ts';
 import { ColumnSplitter } from './ColumnSplitter.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -35,12 +38,13 @@ export function App() {
   useStartupSources();
   usePasteToLoad();
   const hasRuns = useExplorerStore((s) => s.runIds.length > 0);
+  const browsing = useBrowserStore((s) => s.view === 'browser' && s.shownStoreId !== null);
 
   return (
     <div className="app">
       <Header hasRuns={hasRuns} />
       <LoadMessages />
-      {hasRuns ? <Workspace /> : <EmptyState />}
+      {browsing ? <RunBrowser /> : hasRuns ? <Workspace /> : <EmptyState />}
       <DropOverlay />
     </div>
   );

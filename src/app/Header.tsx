@@ -1,8 +1,10 @@
-// The top bar: product name, the ways to open files, load progress and theme.
+// The top bar: product name, the ways to open files, the view switch (once a
+// store is open), load progress and theme.
 import { LoadProgressBar } from '../features/loading/LoadProgressBar.tsx';
 import { OpenFilesButton } from '../features/loading/OpenFilesButton.tsx';
 import { PasteJsonButton } from '../features/loading/PasteJson.tsx';
 import { SampleButton } from '../features/loading/SampleButton.tsx';
+import { ViewSwitch } from '../features/run-browser/ViewSwitch.tsx';
 import { ThemeButton } from './ThemeButton.tsx';
 
 export function Header({ hasRuns }: { hasRuns: boolean }) {
@@ -20,6 +22,7 @@ export function Header({ hasRuns }: { hasRuns: boolean }) {
         {/* The empty state has its own sample button; one at a time keeps the name unique. */}
         {hasRuns && <SampleButton className="btn" />}
       </div>
+      <ViewSwitch />
       <div className="app-header__status">
         <LoadProgressBar />
       </div>

@@ -1,11 +1,24 @@
-// Keeps the URL hash and the explorer state in step (format in store/urlHash.ts).
-// On start (and on a hand-edited hash) the hash is read; if it names a run that
-// is not loaded yet, it waits until that run arrives (e.g. from ?url=), then
-// restores run, step and filters. State changes are written back with
-// history.replaceState (debounced), so typing adds no history entries.
+// Keeps the URL hash and the explorer and run browser state in step (formats
+// in store/urlHash.ts and store/browserHash.ts). On start (and on a
+// hand-edited hash) the hash is read; if it names a run that is not loaded yet,
+// it waits until that run arrives (e.g. from ?url=), then restores run, step
+// and filters; if it names a store not open yet, it waits until a store of
+// that file name is opened, then restores the run browser's query. State
+// changes are written back with history.replaceState (debounced), so typing
+// adds no history entries.
 import { useEffect } from 'react';
+import {
+  applyBrowserHash,
+  type BrowserHash,
+  decodeBrowserHash,
+  encodeBrowserHash,
+  hashFromBrowser,
+  storeForHash,
+} from '../store/browserHash.ts';
+import { useBrowserStore } from '../store/browserStore.ts';
 import { useExplorerStore } from '../store/explorerStore.ts';
 import { getRun } from '../store/runRegistry.ts';
+import { getStore } from '../store/storeRegistry.ts';
 import {
   applyHash,
   decodeHash,
@@ -17,16 +30,24 @@ import {
 
 const WRITE_DELAY_MS = 120;
 
+const fileNameOf = (storeId: string): string | undefined => getStore(storeId)?.info.fileName;
+
 export function useHashSync(): void {
   useEffect(() => {
     let pending: HashState | null = null;
+    let pendingStore: BrowserHash | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const write = () => {
       timer = null;
-      if (pending) return;
+      if (pending || pendingStore) return;
       const s = useExplorerStore.getState();
-      const encoded = encodeHash(hashFromExplorer(s, getRun(s.activeRunId)));
+      const encoded = [
+        encodeHash(hashFromExplorer(s, getRun(s.activeRunId))),
+        encodeBrowserHash(hashFromBrowser(useBrowserStore.getState(), fileNameOf)),
+      ]
+        .filter((part) => part !== '')
+        .join('&');
       if (encoded === window.location.hash.replace(/^#/, '')) return;
       const { pathname, search } = window.location;
       window.history.replaceState(
@@ -47,9 +68,18 @@ export function useHashSync(): void {
       return true;
     };
 
+    const tryApplyStore = (h: BrowserHash): boolean => {
+      const id = storeForHash(useBrowserStore.getState(), h, fileNameOf);
+      if (id === null) return false;
+      useBrowserStore.setState((s) => applyBrowserHash(s, h, id));
+      return true;
+    };
+
     const readHash = () => {
       const h = decodeHash(window.location.hash);
       pending = hashIsEmpty(h) || tryApply(h) ? null : h;
+      const b = decodeBrowserHash(window.location.hash);
+      pendingStore = b.store === null || tryApplyStore(b) ? null : b;
     };
 
     readHash();
@@ -72,9 +102,26 @@ export function useHashSync(): void {
       }
       scheduleWrite();
     });
+    const unsubscribeBrowser = useBrowserStore.subscribe((state, prev) => {
+      if (pendingStore) {
+        if (state.storeIds !== prev.storeIds && storeForHash(state, pendingStore, fileNameOf) !== null) {
+          const h = pendingStore;
+          pendingStore = null;
+          tryApplyStore(h);
+          return;
+        }
+        // Waiting for the named store: opening others is fine, but a query the
+        // user changes themselves wins.
+        const userActed = state.storeIds === prev.storeIds && state.queries !== prev.queries;
+        if (!userActed) return;
+        pendingStore = null;
+      }
+      scheduleWrite();
+    });
     window.addEventListener('hashchange', readHash);
     return () => {
       unsubscribe();
+      unsubscribeBrowser();
       window.removeEventListener('hashchange', readHash);
       if (timer !== null) clearTimeout(timer);
     };

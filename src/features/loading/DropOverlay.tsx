@@ -55,7 +55,9 @@ export function DropOverlay() {
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-overlay__target">
         <div className="drop-overlay__title">Drop to open</div>
-        <div className="drop-overlay__hint">History JSON files, .json.gz, storage database files</div>
+        <div className="drop-overlay__hint">
+          History JSON files, .json.gz, storage database files, SQLite stores
+        </div>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 // "Open history files": a visible button that opens a hidden multi-file input.
 // The input carries the same accessible name so tests and assistive tech can
-// reach it directly.
+// reach it directly. It offers history JSON (plain or gzipped) and SQLite
+// stores; what a file is, is decided by its bytes (loadController), not by this list.
 import { useRef } from 'react';
 import { loadInputs } from './loadController.ts';
 
@@ -15,7 +16,7 @@ export function OpenFilesButton({ className }: { className?: string }) {
         ref={input}
         type="file"
         multiple
-        accept=".json,.gz,application/json,application/gzip"
+        accept=".json,.gz,.db,.sqlite,.sqlite3,application/json,application/gzip,application/vnd.sqlite3,application/x-sqlite3"
         aria-label="Open history files"
         className="visually-hidden"
         tabIndex={-1}

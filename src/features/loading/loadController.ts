@@ -1,14 +1,27 @@
 // Loads files into the session: the one path every source (file picker, drop,
-// paste, ?url, samples) goes through. Bytes go to loadFiles (worker, with a
-// main-thread fallback); good runs are registered (ids made unique) and added
-// to the store; each failed file becomes a dismissible alert; runs already
-// loaded always stay. Progress and cancellation go through the loading store.
+// paste, ?url, samples, files served by the command line) goes through. Each
+// input is sniffed by its first bytes: SQLite stores go to openStore (a store
+// worker; they are registered and shown in the run browser), everything else
+// to loadFiles (worker, with a main-thread fallback); good runs are registered
+// (ids made unique) and added to the store; each failed file or store becomes
+// a dismissible alert; runs and stores already loaded always stay. Runs opened
+// from a store come back through the same acceptResults. Progress and
+// cancellation go through the loading store.
+import type { StoreRun } from '../../model/store/storeTypes.ts';
 import type { FileLoadResult, LoadErrorInfo, LoadProgress } from '../../model/types.ts';
+import { useBrowserStore } from '../../store/browserStore.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import type { FileProgress } from '../../store/loadingState.ts';
 import { useLoadingStore } from '../../store/loadingStore.ts';
-import { hasRun, registerRun } from '../../store/runRegistry.ts';
+import { getRun, hasRun, registerRun } from '../../store/runRegistry.ts';
+import { openedRun, registerStore, rememberOpenedRun } from '../../store/storeRegistry.ts';
 import { loadFiles } from '../../worker/loadClient.ts';
+import {
+  looksLikeSqlite,
+  type OpenStoreResult,
+  openStore,
+  type StoreHandle,
+} from '../../worker/storeClient.ts';
 import { fetchToBlob } from './fetchToBlob.ts';
 import { withUniqueId } from './uniqueRunId.ts';
 import { fileNameForUrl, sampleUrls } from './urlSources.ts';
@@ -99,29 +112,95 @@ function noteCancelled(cancelled: number): void {
     .setNotice(`Loading cancelled: ${cancelled} ${cancelled === 1 ? 'file was' : 'files were'} not loaded.`);
 }
 
-/** Reads files into results (a progress job while it runs); nothing is added to the session yet. */
-async function readInputs(inputs: readonly LoadInput[]): Promise<FileLoadResult[]> {
-  const jobId = useLoadingStore.getState().startJob(
-    'read',
-    inputs.map((i) => ({ name: i.name, totalBytes: sizeOf(i.data) })),
-  );
+/** What reading a batch of inputs gave; nothing is added to the session yet. */
+interface ReadOutcome {
+  /** One per input that is not a store, in input order. */
+  readonly results: FileLoadResult[];
+  /** One per store, in input order; null when the load was cancelled before it opened. */
+  readonly stores: Array<OpenStoreResult | null>;
+}
+
+/** Opens one store; a store that opens after Cancel is closed again and counts as cancelled. */
+async function openOneStore(input: LoadInput, signal: AbortSignal): Promise<OpenStoreResult | null> {
+  let opened: OpenStoreResult;
+  try {
+    opened = await openStore(input.name, input.data);
+  } catch (e) {
+    // openStore promises never to throw; if it does, say so rather than lose it.
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { fileName: input.name, kind: 'io', message: `${input.name}: ${why}` } };
+  }
+  if (signal.aborted) {
+    if (opened.ok) opened.store.close();
+    return null;
+  }
+  return opened;
+}
+
+/**
+ * Reads inputs (a progress job while it runs): each is sniffed by its header,
+ * stores are opened, the other files read into results.
+ */
+async function readInputs(inputs: readonly LoadInput[]): Promise<ReadOutcome> {
+  const isStore = await Promise.all(inputs.map((i) => looksLikeSqlite(i.data)));
+  const files = inputs.filter((_, at) => !isStore[at]);
+  const stores = inputs.filter((_, at) => isStore[at]);
+  const jobId = useLoadingStore.getState().startJob('read', [
+    ...files.map((i) => ({ name: i.name, totalBytes: sizeOf(i.data) })),
+    // Opening a store reads only what it needs, in no predictable amount: no byte count.
+    ...stores.map((i) => ({ name: i.name, totalBytes: 0 })),
+  ]);
   const ctrl = new AbortController();
   controllers.set(jobId, ctrl);
   const sink = progressSink(jobId);
+  const readFiles = async (): Promise<FileLoadResult[]> => {
+    if (files.length === 0) return [];
+    try {
+      return await loadFiles(
+        files.map((i) => ({ name: i.name, data: i.data })),
+        { signal: ctrl.signal, onProgress: (p: LoadProgress) => sink.report(p) },
+      );
+    } catch (e) {
+      // loadFiles promises never to throw; if it does, say so per file rather than lose it.
+      const why = e instanceof Error ? e.message : String(e);
+      return files.map((i) => failure(i.name, 'io', `${i.name}: could not be read: ${why}`));
+    }
+  };
   try {
-    return await loadFiles(
-      inputs.map((i) => ({ name: i.name, data: i.data })),
-      { signal: ctrl.signal, onProgress: (p: LoadProgress) => sink.report(p) },
-    );
-  } catch (e) {
-    // loadFiles promises never to throw; if it does, say so per file rather than lose it.
-    const why = e instanceof Error ? e.message : String(e);
-    return inputs.map((i) => failure(i.name, 'io', `${i.name}: could not be read: ${why}`));
+    const [results, opened] = await Promise.all([
+      readFiles(),
+      Promise.all(stores.map((i) => openOneStore(i, ctrl.signal))),
+    ]);
+    return { results, stores: opened };
   } finally {
     sink.stop();
     controllers.delete(jobId);
     useLoadingStore.getState().finishJob(jobId);
   }
+}
+
+/** Registers the stores that opened (the run browser shows the last one) and reports those that did not. */
+function acceptStores(stores: ReadOutcome['stores']): { opened: number; cancelled: number } {
+  let opened = 0;
+  let cancelled = 0;
+  for (const r of stores) {
+    if (r === null) cancelled++;
+    else if (r.ok) {
+      registerStore(r.store);
+      useBrowserStore.getState().addStore(r.store.id);
+      opened++;
+    } else {
+      useExplorerStore.getState().addLoadError(r.error.fileName, r.error.message);
+    }
+  }
+  return { opened, cancelled };
+}
+
+/** acceptResults and acceptStores on one outcome. */
+function accept(outcome: ReadOutcome, activate: boolean): Accepted {
+  const files = acceptResults(outcome.results, activate);
+  const stores = acceptStores(outcome.stores);
+  return { ids: files.ids, cancelled: files.cancelled + stores.cancelled };
 }
 
 function failure(fileName: string, kind: LoadErrorInfo['kind'], message: string): FileLoadResult {
@@ -134,8 +213,8 @@ function failure(fileName: string, kind: LoadErrorInfo['kind'], message: string)
  */
 export async function loadInputs(inputs: readonly LoadInput[]): Promise<string[]> {
   if (inputs.length === 0) return [];
-  const results = await readInputs(inputs);
-  const accepted = acceptResults(results, useExplorerStore.getState().activeRunId !== null);
+  const outcome = await readInputs(inputs);
+  const accepted = accept(outcome, useExplorerStore.getState().activeRunId !== null);
   noteCancelled(accepted.cancelled);
   return accepted.ids;
 }
@@ -146,8 +225,8 @@ export function loadPastedText(text: string): Promise<string[]> {
 }
 
 /**
- * Downloads each URL (streaming, with progress) and reads it as soon as it
- * has arrived; runs are added in URL order, so a small file listed before a
+ * Downloads each URL (streaming, with progress) and reads it (or opens it as
+ * a store) as soon as it has arrived; runs are added in URL order, so a small file listed before a
  * big one shows while the big one still downloads. A failed download is an
  * alert; Cancel stops what is still in flight and keeps what has loaded.
  */
@@ -181,9 +260,11 @@ export async function loadUrls(urls: readonly string[]): Promise<string[]> {
       },
       (err: unknown) => {
         downloaded();
-        if (ctrl.signal.aborted) return [failure(name, 'cancelled', `${name}: loading was cancelled`)];
         const why = err instanceof Error ? err.message : String(err);
-        return [failure(name, 'io', `${name}: could not download ${url}: ${why}`)];
+        const result = ctrl.signal.aborted
+          ? failure(name, 'cancelled', `${name}: loading was cancelled`)
+          : failure(name, 'io', `${name}: could not download ${url}: ${why}`);
+        return { results: [result], stores: [] } satisfies ReadOutcome;
       },
     );
   });
@@ -192,7 +273,7 @@ export async function loadUrls(urls: readonly string[]): Promise<string[]> {
   const ids: string[] = [];
   let cancelled = 0;
   for (const read of reads) {
-    const accepted = acceptResults(await read, activate);
+    const accepted = accept(await read, activate);
     if (accepted.ids.length > 0) activate = false;
     ids.push(...accepted.ids);
     cancelled += accepted.cancelled;
@@ -204,4 +285,66 @@ export async function loadUrls(urls: readonly string[]): Promise<string[]> {
 /** Loads the built-in samples shipped in public/samples/, relative to the document base. */
 export function loadSamples(): Promise<string[]> {
   return loadUrls(sampleUrls(document.baseURI));
+}
+
+/**
+ * Opens runs of a store in the explorer: they load in the store's worker (a
+ * progress job with Cancel while they do) and arrive through acceptResults,
+ * so they join "Loaded runs" like a file's; the first becomes the active run
+ * and the explorer is shown. A run opened before and still loaded is shown
+ * again rather than loaded twice. A run that fails is an alert naming the
+ * store, table and row. Resolves with the ids of the runs shown.
+ */
+export async function openStoreRuns(store: StoreHandle, runs: readonly StoreRun[]): Promise<string[]> {
+  if (runs.length === 0) return [];
+  const loaded = useExplorerStore.getState().runIds;
+  const already = new Map<number, string>();
+  for (const r of runs) {
+    const id = openedRun(store.id, r.key);
+    if (id !== undefined && loaded.includes(id) && getRun(id)) already.set(r.key, id);
+  }
+  const toLoad = runs.filter((r) => !already.has(r.key));
+  const shown: Array<string | undefined> = runs.map((r) => already.get(r.key));
+  let cancelled = 0;
+  if (toLoad.length > 0) {
+    const jobId = useLoadingStore.getState().startJob(
+      'read',
+      // The names the store's loader reports progress under (store › table › id).
+      toLoad.map((r) => ({ name: `${store.info.fileName} › ${r.table} › ${r.id}`, totalBytes: 0 })),
+    );
+    const ctrl = new AbortController();
+    controllers.set(jobId, ctrl);
+    const sink = progressSink(jobId);
+    let results: FileLoadResult[];
+    try {
+      results = await store.openRuns(
+        toLoad.map((r) => r.key),
+        { signal: ctrl.signal, onProgress: (p: LoadProgress) => sink.report(p) },
+      );
+    } finally {
+      sink.stop();
+      controllers.delete(jobId);
+      useLoadingStore.getState().finishJob(jobId);
+    }
+    // One result per run, in order: register each alone to know which run it became.
+    toLoad.forEach((r, i) => {
+      const result = results[i];
+      if (!result) return;
+      const accepted = acceptResults([result], false);
+      cancelled += accepted.cancelled;
+      const id = accepted.ids[0];
+      if (id !== undefined) {
+        rememberOpenedRun(store.id, r.key, id);
+        shown[runs.indexOf(r)] = id;
+      }
+    });
+  }
+  noteCancelled(cancelled);
+  const ids = shown.filter((id): id is string => id !== undefined);
+  const first = ids[0];
+  if (first !== undefined) {
+    useExplorerStore.getState().setActiveRun(first);
+    useBrowserStore.getState().setView('explorer');
+  }
+  return ids;
 }
