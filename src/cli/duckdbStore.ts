@@ -5,22 +5,28 @@
 // cannot make us read other files). Record tables are found by their five
 // columns, whatever they are called; each is scanned once for the small
 // fields of each row (json_type / json_extract on `data`, never the steps),
-// shaped into runs by storeRunIndex (the same rules as the SQLite index).
+// shaped into runs by runGrouping.ts (the same rules as the SQLite index).
 // Loading a run reads its rows again: a history row's history_data as JSON
-// text to the streaming loader, step rows to stepRowsRun, exactly as
-// SqliteStore does. Values are always bound parameters; table names come
+// text to the streaming loader, step rows to stepRowsRun, through
+// loadStoreRun as SqliteStore does. Values are always bound parameters; table names come
 // from DuckDB's catalog and are quoted. DuckDB's JSON may hold Python's bare
 // NaN (it accepts it on insert); the explorer's parser does too.
 import { statSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { parseJsonText } from '../model/decode.ts';
 import { LoadError, loadError } from '../model/errors.ts';
-import { type StepRowInput, stepRowsRun } from '../model/store/stepRowsRun.ts';
+import {
+  type LoadRunOptions,
+  loadStoreRun,
+  type RunRows,
+  storeRunFileName,
+} from '../model/store/loadStoreRun.ts';
+import type { RowFields } from '../model/store/rowPrefix.ts';
+import { RunGrouper, type StepRowRef } from '../model/store/runGrouping.ts';
+import type { StepRowInput } from '../model/store/stepRowsRun.ts';
 import { RECORD_COLUMNS } from '../model/store/storeTables.ts';
 import type { StoreInfo, StoreRun } from '../model/store/storeTypes.ts';
-import { loadHistoryStream } from '../model/stream/loadHistoryStream.ts';
 import type { FileLoadResult } from '../model/types.ts';
-import { RunIndexBuilder, type ScannedRow, type StepRowRef } from './storeRunIndex.ts';
 
 /** A quoted DuckDB identifier (names come from the catalog, never from the user). */
 function quoteIdent(name: string): string {
@@ -75,12 +81,35 @@ function scalar(jsonText: unknown): unknown {
   }
 }
 
-/** DuckDB's json_type names as SQLite's (what storeRunIndex compares). */
-function jsonTypeName(t: unknown): string | null {
-  if (typeof t !== 'string') return null;
-  if (t === 'OBJECT') return 'object';
-  if (t === 'VARCHAR') return 'text';
-  return t.toLowerCase();
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * A row's small fields from DuckDB's json_type of history_data / step_data
+ * (an OBJECT, or a VARCHAR: a JSON string holding the document) and the
+ * values of SCALAR_PATHS.
+ */
+function rowFields(types: readonly unknown[], v: readonly unknown[]): RowFields {
+  const isKind = (t: unknown) => t === 'OBJECT' || t === 'VARCHAR';
+  const kind = isKind(types[0]) ? 'history' : isKind(types[1]) ? 'step' : null;
+  return {
+    kind,
+    executionId: text(v[0]),
+    fsmName: text(v[1]),
+    status: text(v[2]),
+    dataMode: text(v[3]),
+    startTime: num(v[4]),
+    endTime: num(v[5]),
+    totalSteps: num(v[6]),
+    failedSteps: num(v[7]),
+    skippedSteps: num(v[8]),
+    compressed: v[9] === true,
+    stepId: kind === 'step' ? text(v[10]) : null,
+    stepTimestamp: kind === 'step' ? num(v[11]) : null,
+    stepEndTime: kind === 'step' ? num(v[12]) : null,
+    stepDataMode: kind === 'step' ? text(v[13]) : null,
+    valueAt: null,
+  };
 }
 
 interface RecordTable {
@@ -90,11 +119,7 @@ interface RecordTable {
   readonly sql: string;
 }
 
-export interface DuckdbLoadRunOptions {
-  readonly signal?: AbortSignal;
-}
-
-export class DuckdbStore {
+export class DuckdbStore implements RunRows {
   private readonly byName: ReadonlyMap<string, RecordTable>;
 
   private constructor(
@@ -142,7 +167,7 @@ export class DuckdbStore {
           `no table of execution-history records (columns id, data, metadata, created_at, updated_at, as UnifiedDatabaseStorage writes them); ${listed}`,
         );
       }
-      const builder = new RunIndexBuilder();
+      const builder = new RunGrouper();
       for (const table of found.record) await scanTable(conn, table, builder, fileName);
       const index = builder.finish();
       let size = 0;
@@ -181,42 +206,12 @@ export class DuckdbStore {
 
   /** The name a run opened from this store carries: `store.duckdb › table › id`. */
   runFileName(run: StoreRun): string {
-    return `${this.info.fileName} › ${run.table} › ${run.id}`;
+    return storeRunFileName(this.info.fileName, run);
   }
 
   /** Loads one run with the explorer's loaders. Never throws: failures name the store, table and row. */
-  async loadRun(key: number, opts: DuckdbLoadRunOptions = {}): Promise<FileLoadResult> {
-    const run = this.runs([key])[0];
-    const storeName = this.info.fileName;
-    if (!run) {
-      const message = `${storeName}: no run ${key} in this store`;
-      return { ok: false, fileName: storeName, error: { fileName: storeName, kind: 'invalid', message } };
-    }
-    const name = this.runFileName(run);
-    const where = `table ${run.table} row ${run.rowId} (id ${run.id})`;
-    const fail = (message: string): FileLoadResult => ({
-      ok: false,
-      fileName: name,
-      error: { fileName: name, kind: 'invalid', message: `${storeName}: ${where}: ${message}` },
-    });
-    if (run.kind === 'broken') return fail(run.problem ?? 'the row cannot be read');
-    try {
-      if (run.kind === 'history') {
-        const text = await this.historyText(run);
-        if (text === null) return fail('history_data is missing');
-        return await loadHistoryStream(new TextEncoder().encode(text), name, {
-          ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-      }
-      return stepRowsRun(await this.stepRows(run), {
-        fileName: name,
-        indexInFile: 0,
-        executionId: run.executionId ?? run.id,
-        fsmName: run.fsmName,
-      });
-    } catch (err) {
-      return fail(`could not be read (${reason(err)})`);
-    }
+  loadRun(key: number, opts: LoadRunOptions = {}): Promise<FileLoadResult> {
+    return loadStoreRun(this.info.fileName, key, this.runs([key])[0], this, opts);
   }
 
   private table(name: string): RecordTable {
@@ -225,8 +220,8 @@ export class DuckdbStore {
     return t;
   }
 
-  /** history_data as JSON text: an object as DuckDB renders it, a JSON string's text as it is. */
-  private async historyText(run: StoreRun): Promise<string | null> {
+  /** history_data as JSON bytes: an object as DuckDB renders it, a JSON string's text as it is. */
+  async historyBytes(run: StoreRun): Promise<Uint8Array | null> {
     const rows = (
       await this.conn.runAndReadAll(
         `SELECT CASE WHEN json_type(data, '$.history_data') = 'VARCHAR'
@@ -237,11 +232,11 @@ export class DuckdbStore {
       )
     ).getRowsJS();
     const text = rows[0]?.[0];
-    return typeof text === 'string' ? text : null;
+    return typeof text === 'string' ? new TextEncoder().encode(text) : null;
   }
 
   /** The run's step rows as listed (rows saved after the listing are not taken). */
-  private async stepRows(run: StoreRun): Promise<StepRowInput[]> {
+  async stepRows(run: StoreRun): Promise<StepRowInput[]> {
     const exec = run.executionId ?? run.id;
     const refs = this.stepRowRefs.get(exec) ?? [];
     const wanted = new Map<string, Set<number>>();
@@ -327,7 +322,7 @@ function jsonProblem(raw: unknown, where: string, fileName: string): string {
 async function scanTable(
   conn: DuckDBConnection,
   table: RecordTable,
-  builder: RunIndexBuilder,
+  builder: RunGrouper,
   fileName: string,
 ): Promise<void> {
   builder.table(table.name);
@@ -340,32 +335,20 @@ async function scanTable(
         const id = String(r[1]);
         last = rowId;
         const ok = r[2] === true;
-        const types = Array.isArray(r[3]) ? r[3] : [];
-        const values = Array.isArray(r[4]) ? r[4].map(scalar) : [];
-        const row: ScannedRow = {
+        const head = {
           rowId,
           id,
-          dataProblem: ok ? null : jsonProblem(r[5], `table ${table.name} row ${rowId} (id ${id})`, fileName),
-          historyType: jsonTypeName(types[0]),
-          stepType: jsonTypeName(types[1]),
-          executionId: values[0],
-          fsmName: values[1],
-          status: values[2],
-          dataMode: values[3],
-          startTime: values[4],
-          endTime: values[5],
-          totalSteps: values[6],
-          failedSteps: values[7],
-          skippedSteps: values[8],
-          compressed: values[9] === true,
-          stepId: values[10],
-          stepTimestamp: values[11],
-          stepEnd: values[12],
-          stepDataMode: values[13],
           metadata: typeof r[6] === 'string' ? r[6] : null,
           metadataInvalid: r[7] === true,
         };
-        builder.add(row);
+        if (!ok) {
+          builder.add(head, {
+            problem: jsonProblem(r[5], `table ${table.name} row ${rowId} (id ${id})`, fileName),
+          });
+          continue;
+        }
+        const types = Array.isArray(r[3]) ? r[3] : [];
+        builder.add(head, rowFields(types, Array.isArray(r[4]) ? r[4].map(scalar) : []));
       }
     }
   } catch (err) {

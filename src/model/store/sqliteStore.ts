@@ -6,13 +6,20 @@
 // to stepRowsRun. The file is opened read-only through sqliteEngine's VFS.
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { loadError } from '../errors.ts';
-import { loadHistoryStream } from '../stream/loadHistoryStream.ts';
-import type { FileLoadResult, LoadProgress } from '../types.ts';
+import type { FileLoadResult } from '../types.ts';
 import type { SyncByteSource } from './byteSource.ts';
+import {
+  errorReason,
+  type LoadRunOptions,
+  loadStoreRun,
+  type RunRows,
+  storeRunFileName,
+} from './loadStoreRun.ts';
 import { readRowPrefix } from './rowPrefix.ts';
-import { orderClause, QueryError, RUN_INDEX, type SqlParam, whereClause } from './runQuerySql.ts';
+import type { StepRowRef } from './runGrouping.ts';
+import { orderClause, RUN_INDEX, type SqlParam, whereClause } from './runQuerySql.ts';
 import { sqliteEngine } from './sqliteEngine.ts';
-import { type StepRowInput, stepRowsRun } from './stepRowsRun.ts';
+import type { StepRowInput } from './stepRowsRun.ts';
 import { buildStoreIndex } from './storeIndex.ts';
 import { findRecordTables, quoteIdent } from './storeTables.ts';
 import type { RunPage, RunQuery, StoreFacets, StoreInfo, StoreRun, ValueCount } from './storeTypes.ts';
@@ -85,22 +92,13 @@ export function dottedKey(fullkey: string): string {
   return parts.join('.');
 }
 
-function reason(err: unknown): string {
-  const m = err instanceof Error ? err.message : String(err);
-  const i = m.lastIndexOf(': ');
-  return i >= 0 ? m.slice(i + 2) : m;
-}
+export type { LoadRunOptions } from './loadStoreRun.ts';
 
-export interface LoadRunOptions {
-  readonly onProgress?: (p: LoadProgress) => void;
-  readonly signal?: AbortSignal;
-}
-
-export class SqliteStore {
+export class SqliteStore implements RunRows {
   private constructor(
     private readonly db: Database,
     readonly info: StoreInfo,
-    private readonly stepRowRefs: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>,
+    private readonly stepRowRefs: ReadonlyMap<string, readonly StepRowRef[]>,
   ) {}
 
   /**
@@ -113,14 +111,14 @@ export class SqliteStore {
     try {
       db = engine.open(source);
     } catch (err) {
-      throw loadError('invalid', fileName, `could not be opened as an SQLite database (${reason(err)})`);
+      throw loadError('invalid', fileName, `could not be opened as an SQLite database (${errorReason(err)})`);
     }
     try {
       let found: ReturnType<typeof findRecordTables>;
       try {
         found = findRecordTables(db);
       } catch (err) {
-        throw loadError('invalid', fileName, `is not a readable SQLite database (${reason(err)})`);
+        throw loadError('invalid', fileName, `is not a readable SQLite database (${errorReason(err)})`);
       }
       if (found.record.length === 0) {
         const listed =
@@ -206,44 +204,12 @@ export class SqliteStore {
 
   /** The name a run opened from this store carries: `store.db › table › id`. */
   runFileName(run: StoreRun): string {
-    return `${this.info.fileName} › ${run.table} › ${run.id}`;
+    return storeRunFileName(this.info.fileName, run);
   }
 
   /** Loads one run with the explorer's loaders. Never throws: failures name the store, table and row. */
-  async loadRun(key: number, opts: LoadRunOptions = {}): Promise<FileLoadResult> {
-    const run = this.runs([key])[0];
-    const storeName = this.info.fileName;
-    if (!run) {
-      const message = `${storeName}: no run ${key} in this store`;
-      return { ok: false, fileName: storeName, error: { fileName: storeName, kind: 'invalid', message } };
-    }
-    const name = this.runFileName(run);
-    const where = `table ${run.table} row ${run.rowId} (id ${run.id})`;
-    const fail = (message: string): FileLoadResult => ({
-      ok: false,
-      fileName: name,
-      error: { fileName: name, kind: 'invalid', message: `${storeName}: ${where}: ${message}` },
-    });
-    if (run.kind === 'broken') return fail(run.problem ?? 'the row cannot be read');
-    try {
-      if (run.kind === 'history') {
-        const bytes = this.historyBytes(run);
-        if (bytes === null) return fail('history_data is missing');
-        return await loadHistoryStream(bytes, name, {
-          ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-          ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-      }
-      return stepRowsRun(this.stepRows(run), {
-        fileName: name,
-        indexInFile: 0,
-        executionId: run.executionId ?? run.id,
-        fsmName: run.fsmName,
-      });
-    } catch (err) {
-      if (err instanceof QueryError) return fail(err.message);
-      return fail(`could not be read (${reason(err)})`);
-    }
+  loadRun(key: number, opts: LoadRunOptions = {}): Promise<FileLoadResult> {
+    return loadStoreRun(this.info.fileName, key, this.runs([key])[0], this, opts);
   }
 
   /**
@@ -253,7 +219,7 @@ export class SqliteStore {
    * 100,000-step run is a few hundred MB); otherwise SQLite's json_extract
    * renders it (an object) or gives its text (a JSON string).
    */
-  private historyBytes(run: StoreRun): Uint8Array | null {
+  historyBytes(run: StoreRun): Uint8Array | null {
     const raw = this.db.selectValue(
       `SELECT CAST(data AS BLOB) FROM ${quoteIdent(run.table)} WHERE rowid = ?`,
       [run.rowId],
@@ -269,10 +235,11 @@ export class SqliteStore {
     return r instanceof Uint8Array ? r : null;
   }
 
-  private stepRows(run: StoreRun): StepRowInput[] {
+  /** The run's step rows as listed (rows saved after the listing are not taken). */
+  stepRows(run: StoreRun): StepRowInput[] {
     const refs = this.stepRowRefs.get(run.executionId ?? run.id) ?? [];
     const rows: StepRowInput[] = [];
-    for (const [table, rowId] of refs) {
+    for (const { table, rowId } of refs) {
       const r = this.db.selectArray(
         `SELECT id, CAST(data AS TEXT) FROM ${quoteIdent(table)} WHERE rowid = ?`,
         [rowId],

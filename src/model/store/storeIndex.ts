@@ -13,12 +13,12 @@
 import type { Database, PreparedStatement } from '@sqlite.org/sqlite-wasm';
 import { parseJsonText } from '../decode.ts';
 import { LoadError } from '../errors.ts';
+import { errorReason } from './loadStoreRun.ts';
 import { type RowFields, readRowPrefix } from './rowPrefix.ts';
+import { RunGrouper, type StepRowRef } from './runGrouping.ts';
 import { RUN_INDEX } from './runQuerySql.ts';
 import { quoteIdent } from './storeTables.ts';
-import type { StoreRunKind, StoreTable } from './storeTypes.ts';
-
-const OPEN = new Set(['pending', 'in_progress']);
+import type { StoreRun, StoreTable } from './storeTypes.ts';
 
 /** How many characters of `data` the prefix reader gets (the small fields come first). */
 const PREFIX_CHARS = 1024;
@@ -82,56 +82,16 @@ export function slowFields(db: Database, table: string, rowId: number): RowField
   };
 }
 
-interface IndexRow {
-  kind: StoreRunKind;
-  table: string;
-  rowId: number;
-  id: string;
-  executionId: string | null;
-  fsmName: string | null;
-  status: string | null;
-  dataMode: string | null;
-  startTime: number | null;
-  endTime: number | null;
-  steps: number | null;
-  failed: number | null;
-  skipped: number | null;
-  stepRows: number;
-  compressed: boolean;
-  metadata: string | null;
-  problem: string | null;
-}
-
-interface StepGroup {
-  readonly table: string;
-  readonly rowId: number;
-  readonly id: string;
-  readonly metadata: string | null;
-  rows: Array<[string, number]>;
-  /** step_id -> the status of its last row (the latest save) */
-  readonly last: Map<string, string | null>;
-  start: number | null;
-  end: number | null;
-  dataMode: string | null;
-}
-
 export interface BuiltIndex {
-  readonly tables: StoreTable[];
+  readonly tables: readonly StoreTable[];
   readonly runs: number;
-  readonly problems: string[];
-  /** Each execution's step rows: [table, rowid], in scan order. */
-  readonly stepRows: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>;
+  readonly problems: readonly string[];
+  /** Each execution's step rows, in scan order. */
+  readonly stepRows: ReadonlyMap<string, readonly StepRowRef[]>;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-function sqliteReason(err: unknown): string {
-  const m = err instanceof Error ? err.message : String(err);
-  // "SQLITE_CORRUPT: sqlite3 result code 11: database disk image is malformed" -> the last part.
-  const i = m.lastIndexOf(': ');
-  return i >= 0 ? m.slice(i + 2) : m;
-}
 
 /** Why a row's data is not JSON, with line and column, from the explorer's own parser. */
 function jsonProblem(db: Database, table: string, rowId: number, id: string, fileName: string): string {
@@ -145,99 +105,41 @@ function jsonProblem(db: Database, table: string, rowId: number, id: string, fil
     return `${where}: data is not JSON SQLite can read`;
   } catch (err) {
     if (err instanceof LoadError) return err.message.slice(fileName.length + 2);
-    return `${where}: data could not be read (${sqliteReason(err)})`;
+    return `${where}: data could not be read (${errorReason(err)})`;
   }
 }
 
-/** Scans one table from rowid `after`; returns the last rowid read. Throws on an unreadable page. */
+/**
+ * Scans every record table, shapes the runs (runGrouping.ts) and writes them
+ * into RUN_INDEX. Never throws for bad rows or pages: they become problems
+ * and broken runs.
+ */
 export function buildStoreIndex(db: Database, tables: readonly string[], fileName: string): BuiltIndex {
-  const problems: string[] = [];
-  const histories: IndexRow[] = [];
-  const broken: IndexRow[] = [];
-  const groups = new Map<string, StepGroup>();
-  const tableFacts: StoreTable[] = [];
-
+  const grouper = new RunGrouper();
   for (const table of tables) {
-    const facts = { name: table, rows: 0, historyRows: 0, stepRows: 0 };
+    grouper.table(table);
     let stmt: PreparedStatement;
     let batch: PreparedStatement;
     try {
       stmt = db.prepare(scanSql(table));
       batch = db.prepare(batchSql(table));
     } catch (err) {
-      problems.push(`table ${table}: could not be read (${sqliteReason(err)})`);
-      tableFacts.push(facts);
+      grouper.problem(`table ${table}: could not be read (${errorReason(err)})`);
       continue;
     }
     const onRow = (r: unknown[]): void => {
-      facts.rows++;
-      const rowId = r[0] as number;
-      const id = String(r[1]);
-      const metadata = text(r[3]);
-      if (r[4] === 1) {
-        problems.push(`table ${table} row ${rowId} (id ${id}): metadata is not valid JSON; ignored`);
-      }
+      const head = {
+        rowId: r[0] as number,
+        id: String(r[1]),
+        metadata: text(r[3]),
+        metadataInvalid: r[4] === 1,
+      };
       const prefix = typeof r[2] === 'string' ? readRowPrefix(r[2]) : null;
-      const f = prefix ?? slowFields(db, table, rowId);
-      if (f === 'not-json') {
-        broken.push(brokenRow(table, rowId, id, metadata, jsonProblem(db, table, rowId, id, fileName)));
-        return;
-      }
-      if (f.kind === 'history') {
-        facts.historyRows++;
-        histories.push({
-          kind: 'history',
-          table,
-          rowId,
-          id,
-          executionId: f.executionId ?? id,
-          fsmName: f.fsmName,
-          status: f.status,
-          dataMode: f.dataMode,
-          startTime: f.startTime,
-          endTime: f.endTime,
-          steps: f.totalSteps,
-          failed: f.failedSteps,
-          skipped: f.skippedSteps,
-          stepRows: 0,
-          compressed: f.compressed,
-          metadata,
-          problem: null,
-        });
-      } else if (f.kind === 'step') {
-        facts.stepRows++;
-        const exec = f.executionId;
-        if (exec === null) {
-          problems.push(`table ${table} row ${rowId} (id ${id}): step row without an execution_id; skipped`);
-          return;
-        }
-        let g = groups.get(exec);
-        if (!g) {
-          g = {
-            table,
-            rowId,
-            id: exec,
-            metadata,
-            rows: [],
-            last: new Map(),
-            start: null,
-            end: null,
-            dataMode: null,
-          };
-          groups.set(exec, g);
-        }
-        g.rows.push([table, rowId]);
-        g.last.set(f.stepId ?? `row ${rowId}`, f.status);
-        const ts = f.stepTimestamp;
-        if (ts !== null && (g.start === null || ts < g.start)) g.start = ts;
-        const end = f.stepEndTime;
-        if (end !== null && (g.end === null || end > g.end)) g.end = end;
-        g.dataMode ??= f.stepDataMode;
-      } else {
-        problems.push(
-          `table ${table} row ${rowId} (id ${id}): neither a history (history_data) nor a step (step_data); skipped`,
-        );
-      }
+      const f = prefix ?? slowFields(db, table, head.rowId);
+      grouper.add(
+        head,
+        f === 'not-json' ? { problem: jsonProblem(db, table, head.rowId, head.id, fileName) } : f,
+      );
     };
     const state = { last: 0 };
     // An unreadable stretch: from the last row read before it, and why.
@@ -246,7 +148,7 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
       if (lost === null) return;
       const range =
         upTo === null ? `rows after rowid ${lost.after}` : `rows ${lost.after + 1} to ${upTo - 1}`;
-      problems.push(
+      grouper.problem(
         `table ${table}: ${range} could not be read (${lost.why}); the runs in them may be missing or incomplete`,
       );
       lost = null;
@@ -272,7 +174,7 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
           return count > 0 ? state.last : null;
         } catch (err) {
           // Past an unreadable page: try further and further on (rowids are dense in the producer's tables).
-          lost ??= { after: state.last, why: sqliteReason(err) };
+          lost ??= { after: state.last, why: errorReason(err) };
           at = Math.max(at, state.last) + 2 ** attempt;
         }
       }
@@ -302,81 +204,14 @@ export function buildStoreIndex(db: Database, tables: readonly string[], fileNam
     noteLost(null);
     stmt.finalize();
     batch.finalize();
-    tableFacts.push(facts);
   }
-
-  const all: IndexRow[] = [];
-  const withHistory = new Set<string>();
-  for (const h of histories) {
-    const exec = h.executionId ?? h.id;
-    const g = groups.get(exec);
-    if (g) h.stepRows = g.rows.length;
-    withHistory.add(exec);
-    all.push(h);
-  }
-  for (const [exec, g] of groups) {
-    if (withHistory.has(exec)) continue;
-    let failed = 0;
-    let skipped = 0;
-    let open = false;
-    for (const status of g.last.values()) {
-      if (status === 'failed') failed++;
-      else if (status === 'skipped') skipped++;
-      if (status !== null && OPEN.has(status)) open = true;
-    }
-    const row: IndexRow = {
-      kind: 'steps',
-      table: g.table,
-      rowId: g.rowId,
-      id: exec,
-      executionId: exec,
-      fsmName: null,
-      status: open ? 'in_progress' : 'completed',
-      dataMode: g.dataMode,
-      startTime: g.start,
-      endTime: open ? null : g.end,
-      steps: g.last.size,
-      failed,
-      skipped,
-      stepRows: g.rows.length,
-      compressed: false,
-      metadata: g.metadata,
-      problem: null,
-    };
-    all.push(row);
-  }
-  all.push(...broken);
-  writeIndex(db, all);
-  const stepRows = new Map<string, ReadonlyArray<readonly [string, number]>>();
-  for (const [exec, g] of groups) stepRows.set(exec, g.rows);
-  return { tables: tableFacts, runs: all.length, problems, stepRows };
-}
-
-function brokenRow(
-  table: string,
-  rowId: number,
-  id: string,
-  metadata: string | null,
-  problem: string,
-): IndexRow {
+  const index = grouper.finish();
+  writeIndex(db, index.runs);
   return {
-    kind: 'broken',
-    table,
-    rowId,
-    id,
-    executionId: null,
-    fsmName: null,
-    status: null,
-    dataMode: null,
-    startTime: null,
-    endTime: null,
-    steps: null,
-    failed: null,
-    skipped: null,
-    stepRows: 0,
-    compressed: false,
-    metadata,
-    problem,
+    tables: index.tables,
+    runs: index.runs.length,
+    problems: index.problems,
+    stepRows: index.stepRows,
   };
 }
 
@@ -406,7 +241,7 @@ const INDEX_COLUMNS = [
 /** Rows per INSERT: each goes in as one bound JSON text, split by json_each (one bind, not 19 per row). */
 const INSERT_BATCH = 2000;
 
-function writeIndex(db: Database, rows: readonly IndexRow[]): void {
+function writeIndex(db: Database, rows: readonly StoreRun[]): void {
   db.exec(`DROP TABLE IF EXISTS ${RUN_INDEX}; CREATE TABLE ${RUN_INDEX} (${INDEX_COLUMNS.join(', ')});`);
   const picks = INDEX_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ');
   const ins = db.prepare(`INSERT INTO ${RUN_INDEX} SELECT ${picks} FROM json_each(?)`);
@@ -415,8 +250,8 @@ function writeIndex(db: Database, rows: readonly IndexRow[]): void {
     for (let from = 0; from < rows.length; from += INSERT_BATCH) {
       const batch = rows
         .slice(from, from + INSERT_BATCH)
-        .map((r, k) => [
-          from + k + 1,
+        .map((r) => [
+          r.key,
           r.kind,
           r.table,
           r.rowId,
@@ -427,7 +262,7 @@ function writeIndex(db: Database, rows: readonly IndexRow[]): void {
           r.dataMode,
           r.startTime,
           r.endTime,
-          r.startTime !== null && r.endTime !== null ? r.endTime - r.startTime : null,
+          r.duration,
           r.steps,
           r.failed,
           r.skipped,
