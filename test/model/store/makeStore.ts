@@ -2,6 +2,7 @@
 // build, an in-memory database exported to bytes), in the producer's row
 // form: the five-column table of dataknobs_data and json.dumps-spaced JSON.
 import { sqliteEngine } from '../../../src/model/store/sqliteEngine.ts';
+import { step as producerStep } from '../helpers.ts';
 
 export const RECORDS_DDL = (table: string, checked = true) => `CREATE TABLE IF NOT EXISTS "${table}" (
   id VARCHAR(255) PRIMARY KEY,
@@ -55,23 +56,14 @@ export function stepRow(
   step: { step_id: string; state_name: string; status: string; timestamp: number; [k: string]: unknown },
   parentId: string | null,
 ): Row {
-  const stepData = {
-    ...step,
-    network_name: 'main',
-    timestamp: step.timestamp,
+  const open = step.status === 'in_progress';
+  const stepData = producerStep(step.step_id, step.state_name, {
     start_time: step.timestamp,
-    end_time: step.status === 'in_progress' ? null : step.timestamp + 1,
-    duration: step.status === 'in_progress' ? null : 1.0,
-    data_mode: 'copy',
-    status: step.status,
-    arc_taken: null,
+    end_time: open ? null : step.timestamp + 1,
+    duration: open ? null : 1.0,
     error: step.status === 'failed' ? 'boom' : null,
-    metrics: {},
-    resource_usage: {},
-    stream_progress: null,
-    chunks_processed: 0,
-    records_processed: 0,
-  };
+    ...step,
+  });
   return {
     id,
     data: dumps({

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/model/store/byteSource.ts';
 import { SqliteStore } from '../../../src/model/store/sqliteStore.ts';
+import { step as producerStep } from '../helpers.ts';
 import { dumps, makeStore, RECORDS_DDL, stepRow } from './makeStore.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'db', 'sqlite-histories.db');
@@ -34,24 +35,8 @@ function history(exec: string, steps: unknown[], extra: Record<string, unknown> 
   };
 }
 
-const step = (id: string, state: string) => ({
-  step_id: id,
-  state_name: state,
-  network_name: 'main',
-  timestamp: 100.0,
-  start_time: 100.0,
-  end_time: 100.5,
-  duration: 0.5,
-  data_mode: 'copy',
-  status: 'completed',
-  arc_taken: null,
-  error: null,
-  metrics: {},
-  resource_usage: {},
-  stream_progress: null,
-  chunks_processed: 0,
-  records_processed: 0,
-});
+const step = (id: string, state: string) =>
+  producerStep(id, state, { timestamp: 100.0, start_time: 100.0, end_time: 100.5, duration: 0.5 });
 
 async function open(bytes: Uint8Array, name = 'bad.db') {
   return SqliteStore.open(bytesSource(bytes), name);
