@@ -21,10 +21,9 @@ import {
   type RunRows,
   storeRunFileName,
 } from '../model/store/loadStoreRun.ts';
-import type { RowFields } from '../model/store/rowPrefix.ts';
-import { RunGrouper, type StepRowRef } from '../model/store/runGrouping.ts';
+import { FIELD_PATHS, RunGrouper, rowFieldsOf, type StepRowRef } from '../model/store/runGrouping.ts';
 import type { StepRowInput } from '../model/store/stepRowsRun.ts';
-import { RECORD_COLUMNS } from '../model/store/storeTables.ts';
+import { noRecordTables, RECORD_COLUMNS } from '../model/store/storeTables.ts';
 import type { StoreInfo, StoreRun } from '../model/store/storeTypes.ts';
 import type { FileLoadResult } from '../model/types.ts';
 
@@ -37,31 +36,13 @@ function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Paths read per row with one json_extract (scalars, small). */
-const SCALAR_PATHS = [
-  '$.execution_id',
-  '$.fsm_name',
-  '$.status',
-  '$.data_mode',
-  '$.start_time',
-  '$.end_time',
-  '$.total_steps',
-  '$.failed_steps',
-  '$.skipped_steps',
-  '$.history_data.compressed',
-  '$.step_data.step_id',
-  '$.step_data.timestamp',
-  '$.step_data.end_time',
-  '$.step_data.data_mode',
-] as const;
-
 const pathList = (paths: readonly string[]): string => `[${paths.map((p) => `'${p}'`).join(', ')}]`;
 
 /** One scan per table: every JSON read is guarded by json_valid so one bad row cannot stop it. */
 function scanSql(table: string): string {
   return `SELECT rowid, CAST(id AS VARCHAR), ok,
       CASE WHEN ok THEN json_type(data, ['$.history_data', '$.step_data']) END,
-      CASE WHEN ok THEN json_extract(data, ${pathList(SCALAR_PATHS)}) END,
+      CASE WHEN ok THEN json_extract(data, ${pathList(FIELD_PATHS)}) END,
       CASE WHEN NOT ok THEN CAST(data AS VARCHAR) END,
       CASE WHEN metadata IS NULL OR json_valid(metadata) THEN CAST(metadata AS VARCHAR) END,
       metadata IS NOT NULL AND NOT json_valid(metadata)
@@ -81,35 +62,10 @@ function scalar(jsonText: unknown): unknown {
   }
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-/**
- * A row's small fields from DuckDB's json_type of history_data / step_data
- * (an OBJECT, or a VARCHAR: a JSON string holding the document) and the
- * values of SCALAR_PATHS.
- */
-function rowFields(types: readonly unknown[], v: readonly unknown[]): RowFields {
+/** Which of history_data / step_data the row has, from DuckDB's json_type of each (OBJECT, or VARCHAR: a JSON string). */
+function rowKind(types: readonly unknown[]): 'history' | 'step' | null {
   const isKind = (t: unknown) => t === 'OBJECT' || t === 'VARCHAR';
-  const kind = isKind(types[0]) ? 'history' : isKind(types[1]) ? 'step' : null;
-  return {
-    kind,
-    executionId: text(v[0]),
-    fsmName: text(v[1]),
-    status: text(v[2]),
-    dataMode: text(v[3]),
-    startTime: num(v[4]),
-    endTime: num(v[5]),
-    totalSteps: num(v[6]),
-    failedSteps: num(v[7]),
-    skippedSteps: num(v[8]),
-    compressed: v[9] === true,
-    stepId: kind === 'step' ? text(v[10]) : null,
-    stepTimestamp: kind === 'step' ? num(v[11]) : null,
-    stepEndTime: kind === 'step' ? num(v[12]) : null,
-    stepDataMode: kind === 'step' ? text(v[13]) : null,
-    valueAt: null,
-  };
+  return isKind(types[0]) ? 'history' : isKind(types[1]) ? 'step' : null;
 }
 
 interface RecordTable {
@@ -158,15 +114,7 @@ export class DuckdbStore implements RunRows {
       } catch (err) {
         throw loadError('invalid', fileName, `is not a readable DuckDB database (${reason(err)})`);
       }
-      if (found.record.length === 0) {
-        const listed =
-          found.other.length === 0 ? 'it has no tables' : `tables found: ${found.other.join(', ')}`;
-        throw loadError(
-          'not-a-history',
-          fileName,
-          `no table of execution-history records (columns id, data, metadata, created_at, updated_at, as UnifiedDatabaseStorage writes them); ${listed}`,
-        );
-      }
+      if (found.record.length === 0) throw noRecordTables(fileName, found.other);
       const builder = new RunGrouper();
       for (const table of found.record) await scanTable(conn, table, builder, fileName);
       const index = builder.finish();
@@ -348,7 +296,7 @@ async function scanTable(
           continue;
         }
         const types = Array.isArray(r[3]) ? r[3] : [];
-        builder.add(head, rowFields(types, Array.isArray(r[4]) ? r[4].map(scalar) : []));
+        builder.add(head, rowFieldsOf(rowKind(types), Array.isArray(r[4]) ? r[4].map(scalar) : []));
       }
     }
   } catch (err) {

@@ -45,6 +45,53 @@ export interface RunIndex {
 
 const OPEN = new Set(['pending', 'in_progress']);
 
+/** The JSON paths of a row's small fields in `data`, in the order rowFieldsOf takes their values. */
+export const FIELD_PATHS = [
+  '$.execution_id',
+  '$.fsm_name',
+  '$.status',
+  '$.data_mode',
+  '$.start_time',
+  '$.end_time',
+  '$.total_steps',
+  '$.failed_steps',
+  '$.skipped_steps',
+  '$.history_data.compressed',
+  '$.step_data.step_id',
+  '$.step_data.timestamp',
+  '$.step_data.end_time',
+  '$.step_data.data_mode',
+] as const;
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * A row's small fields as a database engine read them: which of history_data
+ * / step_data the row has (an object, or a JSON string holding one), and the
+ * values at FIELD_PATHS (JSON scalars as JS values; SQLite gives true as 1).
+ */
+export function rowFieldsOf(kind: 'history' | 'step' | null, v: readonly unknown[]): RowFields {
+  return {
+    kind,
+    executionId: text(v[0]),
+    fsmName: text(v[1]),
+    status: text(v[2]),
+    dataMode: text(v[3]),
+    startTime: num(v[4]),
+    endTime: num(v[5]),
+    totalSteps: num(v[6]),
+    failedSteps: num(v[7]),
+    skippedSteps: num(v[8]),
+    compressed: v[9] === 1 || v[9] === true,
+    stepId: kind === 'step' ? text(v[10]) : null,
+    stepTimestamp: kind === 'step' ? num(v[11]) : null,
+    stepEndTime: kind === 'step' ? num(v[12]) : null,
+    stepDataMode: kind === 'step' ? text(v[13]) : null,
+    valueAt: null,
+  };
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface StepGroup {

@@ -21,7 +21,7 @@ import { orderClause, RUN_INDEX, type SqlParam, whereClause } from './runQuerySq
 import { sqliteEngine } from './sqliteEngine.ts';
 import type { StepRowInput } from './stepRowsRun.ts';
 import { buildStoreIndex } from './storeIndex.ts';
-import { findRecordTables, quoteIdent } from './storeTables.ts';
+import { findRecordTables, noRecordTables, quoteIdent } from './storeTables.ts';
 import type { RunPage, RunQuery, StoreFacets, StoreInfo, StoreRun, ValueCount } from './storeTypes.ts';
 
 /** The first 16 bytes of every SQLite database file. */
@@ -120,15 +120,7 @@ export class SqliteStore implements RunRows {
       } catch (err) {
         throw loadError('invalid', fileName, `is not a readable SQLite database (${errorReason(err)})`);
       }
-      if (found.record.length === 0) {
-        const listed =
-          found.other.length === 0 ? 'it has no tables' : `tables found: ${found.other.join(', ')}`;
-        throw loadError(
-          'not-a-history',
-          fileName,
-          `no table of execution-history records (columns id, data, metadata, created_at, updated_at, as UnifiedDatabaseStorage writes them); ${listed}`,
-        );
-      }
+      if (found.record.length === 0) throw noRecordTables(fileName, found.other);
       const built = buildStoreIndex(db, found.record, fileName);
       const info: StoreInfo = {
         fileName,

@@ -15,7 +15,7 @@ import { parseJsonText } from '../decode.ts';
 import { LoadError } from '../errors.ts';
 import { errorReason } from './loadStoreRun.ts';
 import { type RowFields, readRowPrefix } from './rowPrefix.ts';
-import { RunGrouper, type StepRowRef } from './runGrouping.ts';
+import { FIELD_PATHS, RunGrouper, rowFieldsOf, type StepRowRef } from './runGrouping.ts';
 import { RUN_INDEX } from './runQuerySql.ts';
 import { quoteIdent } from './storeTables.ts';
 import type { StoreRun, StoreTable } from './storeTypes.ts';
@@ -47,9 +47,7 @@ function batchSql(table: string): string {
 
 /** SQLite's own reading of a row's small fields, for rows the prefix reader is not sure of. */
 const SLOW_FIELDS = `json_type(data, '$.history_data'), json_type(data, '$.step_data'),
-  json_extract(data, '$.execution_id', '$.fsm_name', '$.status', '$.data_mode', '$.start_time', '$.end_time',
-    '$.total_steps', '$.failed_steps', '$.skipped_steps', '$.history_data.compressed', '$.step_data.step_id',
-    '$.step_data.timestamp', '$.step_data.end_time', '$.step_data.data_mode')`;
+  json_extract(data, ${FIELD_PATHS.map((p) => `'${p}'`).join(', ')})`;
 
 export function slowFields(db: Database, table: string, rowId: number): RowFields | 'not-json' {
   const r = db.selectArray(
@@ -59,27 +57,9 @@ export function slowFields(db: Database, table: string, rowId: number): RowField
   if (r?.[0] !== 1 || typeof r[1] !== 'string') return 'not-json';
   // json_array keeps the multi-path json_extract's array as an array (it carries JSON's subtype).
   const [historyType, stepType, multi] = JSON.parse(r[1]) as [string | null, string | null, unknown];
-  const v = (Array.isArray(multi) ? multi : []) as unknown[];
   const isKind = (t: string | null) => t === 'object' || t === 'text';
   const kind = isKind(historyType) ? 'history' : isKind(stepType) ? 'step' : null;
-  return {
-    kind,
-    executionId: text(v[0]),
-    fsmName: text(v[1]),
-    status: text(v[2]),
-    dataMode: text(v[3]),
-    startTime: num(v[4]),
-    endTime: num(v[5]),
-    totalSteps: num(v[6]),
-    failedSteps: num(v[7]),
-    skippedSteps: num(v[8]),
-    compressed: v[9] === 1 || v[9] === true,
-    stepId: kind === 'step' ? text(v[10]) : null,
-    stepTimestamp: kind === 'step' ? num(v[11]) : null,
-    stepEndTime: kind === 'step' ? num(v[12]) : null,
-    stepDataMode: kind === 'step' ? text(v[13]) : null,
-    valueAt: null,
-  };
+  return rowFieldsOf(kind, Array.isArray(multi) ? multi : []);
 }
 
 export interface BuiltIndex {
@@ -90,7 +70,6 @@ export interface BuiltIndex {
   readonly stepRows: ReadonlyMap<string, readonly StepRowRef[]>;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** Why a row's data is not JSON, with line and column, from the explorer's own parser. */

@@ -3,6 +3,7 @@
 // updated_at), whatever the table is called (`records` by default,
 // `fsm_histories` / `fsm_steps` when the kinds are split).
 import type { Database } from '@sqlite.org/sqlite-wasm';
+import { type LoadError, loadError } from '../errors.ts';
 
 export const RECORD_COLUMNS = ['id', 'data', 'metadata', 'created_at', 'updated_at'] as const;
 
@@ -35,4 +36,14 @@ export function findRecordTables(db: Database): FoundTables {
     else other.push(name);
   }
   return { record, other };
+}
+
+/** The error of a database with no table of the record shape, listing the tables it has. */
+export function noRecordTables(fileName: string, other: readonly string[]): LoadError {
+  const listed = other.length === 0 ? 'it has no tables' : `tables found: ${other.join(', ')}`;
+  return loadError(
+    'not-a-history',
+    fileName,
+    `no table of execution-history records (columns id, data, metadata, created_at, updated_at, as UnifiedDatabaseStorage writes them); ${listed}`,
+  );
 }
