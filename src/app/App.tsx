@@ -58,6 +58,7 @@ function Workspace() {
   } as CSSProperties;
   return (
     <main className="workspace" aria-label="Explorer" style={style}>
+      <h1 className="visually-hidden">Explorer</h1>
       <div className="workspace__top">
         <div className="col col--left">
           <RunList />

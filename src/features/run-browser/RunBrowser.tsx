@@ -59,6 +59,7 @@ function StoreBrowser({ store }: { store: StoreHandle }) {
 
   return (
     <main className="run-browser" aria-label="Run browser">
+      <h1 className="visually-hidden">Run browser</h1>
       <StoreOverview store={store} />
       <RunFilters query={edited} facets={facets} matching={matching} total={store.info.runs} />
       <section className="box run-results" aria-label="Runs in the store">
