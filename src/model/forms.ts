@@ -290,7 +290,7 @@ async function buildFileStorage(
           fileName,
           dataWhere,
         );
-        builder.setIdentity(identityOf(rec));
+        builder.setIdentity({ ...identityOf(rec), metadata: recordMetadata(rec) });
         feedPlainHistory(builder, history, prefix, fileName, report);
       } catch (err) {
         if (!(err instanceof LoadError) || err.info.kind === 'cancelled') throw err;
@@ -308,6 +308,7 @@ async function buildFileStorage(
       builder.setIdentity({
         executionId: g.executionId,
         fsmName: hist ? optString(recordField(hist, 'fsm_name')) : null,
+        metadata: recordMetadata(hist ?? g.records[0]!.rec),
       });
       for (const { key, rec } of g.records) {
         const where = whereOf(key);
@@ -351,6 +352,12 @@ async function buildFileStorage(
     );
   }
   return { runs, warnings: fileWarnings.toArray() };
+}
+
+/** A FileStorage record's own `metadata` object as JSON text; null when it has none (or an empty one). */
+function recordMetadata(rec: JsonObject): string | null {
+  const m = rec.metadata;
+  return isObject(m) && Object.keys(m).length > 0 ? JSON.stringify(m) : null;
 }
 
 function identityOf(rec: JsonObject) {

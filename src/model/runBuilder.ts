@@ -78,6 +78,8 @@ export interface RunIdentity {
   readonly dataMode?: string | null;
   readonly startTime?: number | null;
   readonly endTime?: number | null;
+  /** The record's metadata as JSON text (FileStorage records). */
+  readonly metadata?: string | null;
 }
 
 /** Parent slot value of a step not (yet) linked into the tree. */
@@ -657,6 +659,7 @@ export class RunBuilder {
       open,
       pruned,
       warnings: this.warnings.toArray(),
+      metadata: id.metadata ?? null,
     };
   }
 }

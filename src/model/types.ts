@@ -170,6 +170,12 @@ export interface Run {
   /** True when mode_storage holds steps that paths lost (depth-limited direct mode). */
   readonly pruned: boolean;
   readonly warnings: readonly RunWarning[];
+  /**
+   * The record's metadata as JSON text (a FileStorage record's `metadata`,
+   * e.g. {"tenant_id": "acme"}), what the run browser's metadata filter
+   * reads; null when the input has none (a plain history file).
+   */
+  readonly metadata: string | null;
 }
 
 /** What loading one file gives: its runs, or a LoadError. Never both empty and without error. */

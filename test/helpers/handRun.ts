@@ -150,6 +150,7 @@ export function handRun(specs: readonly StepSpec[], id = 'test.json#0', extra: P
     open: false,
     pruned: false,
     warnings: [],
+    metadata: null,
     ...extra,
   };
 }

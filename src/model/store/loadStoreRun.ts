@@ -56,22 +56,39 @@ export async function loadStoreRun(
   });
   if (run.kind === 'broken') return fail(run.problem ?? 'the row cannot be read');
   try {
-    if (run.kind === 'history') {
-      const bytes = await rows.historyBytes(run);
-      if (bytes === null) return fail('history_data is missing');
-      return await loadHistoryStream(bytes, name, {
-        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      });
-    }
-    return stepRowsRun(await rows.stepRows(run), {
-      fileName: name,
-      indexInFile: 0,
-      executionId: run.executionId ?? run.id,
-      fsmName: run.fsmName,
-    });
+    const result = await readRun(name, run, rows, opts);
+    return result === null ? fail('history_data is missing') : withMetadata(result, run.metadata);
   } catch (err) {
     if (err instanceof QueryError) return fail(err.message);
     return fail(`could not be read (${errorReason(err)})`);
   }
+}
+
+/** The run read by the explorer's loaders; null when a history row has no history_data. */
+async function readRun(
+  name: string,
+  run: StoreRun,
+  rows: RunRows,
+  opts: LoadRunOptions,
+): Promise<FileLoadResult | null> {
+  if (run.kind === 'history') {
+    const bytes = await rows.historyBytes(run);
+    if (bytes === null) return null;
+    return loadHistoryStream(bytes, name, {
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  }
+  return stepRowsRun(await rows.stepRows(run), {
+    fileName: name,
+    indexInFile: 0,
+    executionId: run.executionId ?? run.id,
+    fsmName: run.fsmName,
+  });
+}
+
+/** The run carries its row's metadata column, as a FileStorage run carries its record's. */
+function withMetadata(result: FileLoadResult, metadata: string | null): FileLoadResult {
+  if (!result.ok || metadata === null) return result;
+  return { ...result, runs: result.runs.map((r) => ({ ...r, metadata })) };
 }

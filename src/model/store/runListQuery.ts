@@ -30,7 +30,7 @@ export function storeRunOfRun(run: Run, key: number): StoreRun {
     skipped,
     stepRows: 0,
     compressed: run.form === 'compressed-wrapper',
-    metadata: null,
+    metadata: run.metadata,
     problem: null,
   };
 }

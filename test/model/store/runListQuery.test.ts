@@ -64,5 +64,34 @@ describe('queryRunList', () => {
       ),
     ).toEqual(['conv-7f3a']);
     expect(rows.every((x) => x.table === 'fs.json')).toBe(true);
+    // Each record's own metadata comes with its run, and filters like a store's metadata column.
+    expect(r.runs.map((run) => run.metadata)).toEqual([
+      '{"tenant_id":"acme"}',
+      '{"tenant_id":"acme"}',
+      '{"tenant_id":"acme"}',
+    ]);
+    const q: RunQuery = { sort: 'steps', desc: true, metadata: [{ key: 'tenant_id', value: 'acme' }] };
+    expect(queryRunList(rows, q, 0, 10).rows.map((x) => x.executionId)).toEqual([
+      'ingest-0042',
+      'conv-7f3a',
+      'etl-2025-09-20-001',
+    ]);
+    expect(runListFacets(rows).metadataKeys).toEqual([{ value: 'tenant_id', count: 3 }]);
+  });
+
+  it("a run opened from a store carries its row's metadata column", async () => {
+    const store = await SqliteStore.open(
+      bytesSource(new Uint8Array(readFileSync(join(FIXTURES, 'db', 'sqlite-histories.db')))),
+      'sqlite-histories.db',
+    );
+    for (const row of store.runs()) {
+      const loaded = await store.loadRun(row.key);
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      expect({ id: row.id, metadata: loaded.runs[0]?.metadata }).toEqual({
+        id: row.id,
+        metadata: row.metadata,
+      });
+    }
+    store.close();
   });
 });
