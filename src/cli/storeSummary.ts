@@ -71,6 +71,7 @@ const ENGINE_NAMES: Record<StoreInfo['engine'], string> = {
   sqlite: 'SQLite',
   duckdb: 'DuckDB',
   postgres: 'PostgreSQL',
+  files: 'loaded files',
 };
 
 function plural(n: number, word: string): string {

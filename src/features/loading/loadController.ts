@@ -23,6 +23,7 @@ import {
   type StoreHandle,
 } from '../../worker/storeClient.ts';
 import { fetchToBlob } from './fetchToBlob.ts';
+import { listLoadedRuns } from './loadedRunList.ts';
 import { withUniqueId } from './uniqueRunId.ts';
 import { fileNameForUrl, sampleUrls } from './urlSources.ts';
 
@@ -209,13 +210,16 @@ function failure(fileName: string, kind: LoadErrorInfo['kind'], message: string)
 
 /**
  * Loads files (picked, dropped or pasted). When runs are already open, the
- * first new one is shown. Resolves with the ids of the runs added.
+ * first new one is shown. Two or more runs (a FileStorage database, many
+ * files) are also listed in the run browser (loadedRunList.ts). Resolves
+ * with the ids of the runs added.
  */
 export async function loadInputs(inputs: readonly LoadInput[]): Promise<string[]> {
   if (inputs.length === 0) return [];
   const outcome = await readInputs(inputs);
   const accepted = accept(outcome, useExplorerStore.getState().activeRunId !== null);
   noteCancelled(accepted.cancelled);
+  listLoadedRuns(accepted.ids);
   return accepted.ids;
 }
 
@@ -229,8 +233,9 @@ export function loadPastedText(text: string): Promise<string[]> {
  * a store) as soon as it has arrived; runs are added in URL order, so a small file listed before a
  * big one shows while the big one still downloads. A failed download is an
  * alert; Cancel stops what is still in flight and keeps what has loaded.
+ * Two or more runs are also listed in the run browser (not for the samples).
  */
-export async function loadUrls(urls: readonly string[]): Promise<string[]> {
+export async function loadUrls(urls: readonly string[], opts: { list?: boolean } = {}): Promise<string[]> {
   if (urls.length === 0) return [];
   const names = urls.map((u) => fileNameForUrl(u));
   const jobId = useLoadingStore.getState().startJob(
@@ -279,12 +284,13 @@ export async function loadUrls(urls: readonly string[]): Promise<string[]> {
     cancelled += accepted.cancelled;
   }
   noteCancelled(cancelled);
+  if (opts.list !== false) listLoadedRuns(ids);
   return ids;
 }
 
 /** Loads the built-in samples shipped in public/samples/, relative to the document base. */
 export function loadSamples(): Promise<string[]> {
-  return loadUrls(sampleUrls(document.baseURI));
+  return loadUrls(sampleUrls(document.baseURI), { list: false });
 }
 
 /**

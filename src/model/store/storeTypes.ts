@@ -52,7 +52,8 @@ export interface StoreTable {
 
 export interface StoreInfo {
   readonly fileName: string;
-  readonly engine: 'sqlite' | 'duckdb' | 'postgres';
+  /** 'files': runs already loaded from files (a FileStorage database, many dropped files), listed in memory. */
+  readonly engine: 'sqlite' | 'duckdb' | 'postgres' | 'files';
   /** Size of the store file in bytes (0 for a server). */
   readonly size: number;
   readonly tables: readonly StoreTable[];
