@@ -164,4 +164,4 @@ export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['duration', 'steps'
 
 /** grid-template-columns of the header row and the body rows: the selection box, then runColumns. */
 export const GRID_COLUMNS =
-  '2rem minmax(7rem, 1fr) minmax(9rem, 1.3fr) 10.5rem 10rem 5rem 3.75rem 3.75rem 4.75rem minmax(9.5rem, 1.1fr) 5rem minmax(8rem, 1.6fr)';
+  '1.75rem minmax(7rem, 1fr) minmax(9.5rem, 1.2fr) 10rem 9.25rem 5rem 3.75rem 3.75rem 4.75rem minmax(10rem, 1fr) minmax(5rem, 0.5fr) minmax(8rem, 2fr)';
