@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { loadingTotals } from '../../store/loadingState.ts';
 import { useLoadingStore } from '../../store/loadingStore.ts';
-import { cancelAllLoads } from './loadController.ts';
+import { cancelAllLoads } from './loadJobs.ts';
 
 const SHOW_AFTER_MS = 250;
 

@@ -7,24 +7,17 @@
 // a dismissible alert; runs and stores already loaded always stay. Runs opened
 // from a store come back through the same acceptResults. Progress and
 // cancellation go through the loading store.
-import type { StoreRun } from '../../model/store/storeTypes.ts';
 import type { FileLoadResult, LoadErrorInfo, LoadProgress } from '../../model/types.ts';
 import { useBrowserStore } from '../../store/browserStore.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import type { FileProgress } from '../../store/loadingState.ts';
 import { useLoadingStore } from '../../store/loadingStore.ts';
-import { getRun, hasRun, registerRun } from '../../store/runRegistry.ts';
-import { openedRun, registerStore, rememberOpenedRun } from '../../store/storeRegistry.ts';
+import { registerStore } from '../../store/storeRegistry.ts';
 import { loadFiles } from '../../worker/loadClient.ts';
-import {
-  looksLikeSqlite,
-  type OpenStoreResult,
-  openStore,
-  type StoreHandle,
-} from '../../worker/storeClient.ts';
+import { looksLikeSqlite, type OpenStoreResult, openStore } from '../../worker/storeClient.ts';
+import { type Accepted, acceptResults } from './acceptResults.ts';
 import { fetchToBlob } from './fetchToBlob.ts';
 import { listLoadedRuns } from './loadedRunList.ts';
-import { withUniqueId } from './uniqueRunId.ts';
+import { noteCancelled, progressSink, trackJob, untrackJob } from './loadJobs.ts';
 import { fileNameForUrl, sampleUrls } from './urlSources.ts';
 
 export interface LoadInput {
@@ -32,85 +25,8 @@ export interface LoadInput {
   readonly data: Blob | Uint8Array;
 }
 
-const controllers = new Map<number, AbortController>();
-
-/** Cancels every load in flight; files not yet read come back as cancelled. */
-export function cancelAllLoads(): void {
-  for (const c of controllers.values()) c.abort();
-}
-
 function sizeOf(data: Blob | Uint8Array): number {
   return 'byteLength' in data ? data.byteLength : data.size;
-}
-
-/** Coalesces frequent progress reports into at most one store update per interval. */
-function progressSink(jobId: number): { report(p: FileProgress): void; stop(): void } {
-  const pending = new Map<string, FileProgress>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => {
-    timer = null;
-    const store = useLoadingStore.getState();
-    for (const p of pending.values()) store.jobProgress(jobId, p);
-    pending.clear();
-  };
-  return {
-    report(p) {
-      pending.set(p.fileName, p);
-      if (timer === null) timer = setTimeout(flush, 60);
-    },
-    stop() {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      pending.clear();
-    },
-  };
-}
-
-export interface Accepted {
-  /** Ids of the runs added, in file order. */
-  readonly ids: string[];
-  /** Files that came back cancelled. */
-  readonly cancelled: number;
-}
-
-/**
- * Registers the good runs and reports the failed files (one alert each).
- * With `activate`, the first new run becomes the active one, unless adding
- * the runs already chose one (a URL hash naming it).
- */
-export function acceptResults(results: readonly FileLoadResult[], activate: boolean): Accepted {
-  const explorer = useExplorerStore.getState();
-  const ids: string[] = [];
-  let cancelled = 0;
-  for (const r of results) {
-    if (r.ok) {
-      for (const run of r.runs) {
-        const unique = withUniqueId(run, hasRun);
-        registerRun(unique);
-        ids.push(unique.id);
-      }
-    } else if (r.error.kind === 'cancelled') {
-      cancelled++;
-    } else {
-      explorer.addLoadError(r.fileName, r.error.message);
-    }
-  }
-  const first = ids[0];
-  if (first !== undefined) {
-    const before = useExplorerStore.getState().activeRunId;
-    explorer.addRuns(ids);
-    if (activate && useExplorerStore.getState().activeRunId === before) {
-      useExplorerStore.getState().setActiveRun(first);
-    }
-  }
-  return { ids, cancelled };
-}
-
-function noteCancelled(cancelled: number): void {
-  if (cancelled === 0) return;
-  useLoadingStore
-    .getState()
-    .setNotice(`Loading cancelled: ${cancelled} ${cancelled === 1 ? 'file was' : 'files were'} not loaded.`);
 }
 
 /** What reading a batch of inputs gave; nothing is added to the session yet. */
@@ -151,8 +67,7 @@ async function readInputs(inputs: readonly LoadInput[]): Promise<ReadOutcome> {
     // Opening a store reads only what it needs, in no predictable amount: no byte count.
     ...stores.map((i) => ({ name: i.name, totalBytes: 0 })),
   ]);
-  const ctrl = new AbortController();
-  controllers.set(jobId, ctrl);
+  const ctrl = trackJob(jobId);
   const sink = progressSink(jobId);
   const readFiles = async (): Promise<FileLoadResult[]> => {
     if (files.length === 0) return [];
@@ -175,7 +90,7 @@ async function readInputs(inputs: readonly LoadInput[]): Promise<ReadOutcome> {
     return { results, stores: opened };
   } finally {
     sink.stop();
-    controllers.delete(jobId);
+    untrackJob(jobId);
     useLoadingStore.getState().finishJob(jobId);
   }
 }
@@ -242,15 +157,14 @@ export async function loadUrls(urls: readonly string[], opts: { list?: boolean }
     'download',
     names.map((name) => ({ name, totalBytes: 0 })),
   );
-  const ctrl = new AbortController();
-  controllers.set(jobId, ctrl);
+  const ctrl = trackJob(jobId);
   const sink = progressSink(jobId);
   let downloading = urls.length;
   const downloaded = () => {
     downloading--;
     if (downloading > 0) return;
     sink.stop();
-    controllers.delete(jobId);
+    untrackJob(jobId);
     useLoadingStore.getState().finishJob(jobId);
   };
 
@@ -293,64 +207,5 @@ export function loadSamples(): Promise<string[]> {
   return loadUrls(sampleUrls(document.baseURI), { list: false });
 }
 
-/**
- * Opens runs of a store in the explorer: they load in the store's worker (a
- * progress job with Cancel while they do) and arrive through acceptResults,
- * so they join "Loaded runs" like a file's; the first becomes the active run
- * and the explorer is shown. A run opened before and still loaded is shown
- * again rather than loaded twice. A run that fails is an alert naming the
- * store, table and row. Resolves with the ids of the runs shown.
- */
-export async function openStoreRuns(store: StoreHandle, runs: readonly StoreRun[]): Promise<string[]> {
-  if (runs.length === 0) return [];
-  const loaded = useExplorerStore.getState().runIds;
-  const already = new Map<number, string>();
-  for (const r of runs) {
-    const id = openedRun(store.id, r.key);
-    if (id !== undefined && loaded.includes(id) && getRun(id)) already.set(r.key, id);
-  }
-  const toLoad = runs.filter((r) => !already.has(r.key));
-  const shown: Array<string | undefined> = runs.map((r) => already.get(r.key));
-  let cancelled = 0;
-  if (toLoad.length > 0) {
-    const jobId = useLoadingStore.getState().startJob(
-      'read',
-      // The names the store's loader reports progress under (store › table › id).
-      toLoad.map((r) => ({ name: `${store.info.fileName} › ${r.table} › ${r.id}`, totalBytes: 0 })),
-    );
-    const ctrl = new AbortController();
-    controllers.set(jobId, ctrl);
-    const sink = progressSink(jobId);
-    let results: FileLoadResult[];
-    try {
-      results = await store.openRuns(
-        toLoad.map((r) => r.key),
-        { signal: ctrl.signal, onProgress: (p: LoadProgress) => sink.report(p) },
-      );
-    } finally {
-      sink.stop();
-      controllers.delete(jobId);
-      useLoadingStore.getState().finishJob(jobId);
-    }
-    // One result per run, in order: register each alone to know which run it became.
-    toLoad.forEach((r, i) => {
-      const result = results[i];
-      if (!result) return;
-      const accepted = acceptResults([result], false);
-      cancelled += accepted.cancelled;
-      const id = accepted.ids[0];
-      if (id !== undefined) {
-        rememberOpenedRun(store.id, r.key, id);
-        shown[runs.indexOf(r)] = id;
-      }
-    });
-  }
-  noteCancelled(cancelled);
-  const ids = shown.filter((id): id is string => id !== undefined);
-  const first = ids[0];
-  if (first !== undefined) {
-    useExplorerStore.getState().setActiveRun(first);
-    useBrowserStore.getState().setView('explorer');
-  }
-  return ids;
-}
+// The run browser opens runs through here too (one loading path).
+export { openStoreRuns } from './openStoreRuns.ts';
