@@ -61,6 +61,17 @@ const VIEWS = [
     },
   },
   {
+    name: 'run-browser',
+    async show(page) {
+      await page
+        .getByLabel('Open history files', { exact: true })
+        .setInputFiles([path.join(FIXTURES, 'db', 'sqlite-histories.db')]);
+      const browser = page.getByRole('main', { name: 'Run browser', exact: true });
+      await browser.getByText('6 of 6 runs', { exact: true }).waitFor();
+      await browser.getByRole('grid', { name: 'Runs', exact: true }).getByText('conv-7f3a').waitFor();
+    },
+  },
+  {
     name: 'direct-pruned',
     async show(page) {
       await open(page, ['direct-pruned.json'], 'sensor_loop');
