@@ -206,6 +206,3 @@ export async function loadUrls(urls: readonly string[], opts: { list?: boolean }
 export function loadSamples(): Promise<string[]> {
   return loadUrls(sampleUrls(document.baseURI), { list: false });
 }
-
-// The run browser opens runs through here too (one loading path).
-export { openStoreRuns } from './openStoreRuns.ts';

@@ -12,7 +12,7 @@ import { effectiveQuery, queryOf, selectionOf } from '../../store/browserState.t
 import { useBrowserStore } from '../../store/browserStore.ts';
 import { getStore } from '../../store/storeRegistry.ts';
 import type { StoreHandle } from '../../worker/storeClient.ts';
-import { openStoreRuns } from '../loading/loadController.ts';
+import { openStoreRuns } from '../loading/openStoreRuns.ts';
 import { formatNumber } from '../shared-ui/format.ts';
 import { RunFilters } from './RunFilters.tsx';
 import { RunTable, useRunWindow } from './RunTable.tsx';
@@ -99,6 +99,7 @@ function StoreBrowser({ store }: { store: StoreHandle }) {
             onSort={onSort}
             onOpen={openOne}
             onOpenSelected={openSelected}
+            sourceLabel={store.info.engine === 'files' ? 'File' : 'Table'}
           />
         )}
       </section>

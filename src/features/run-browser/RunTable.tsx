@@ -48,6 +48,8 @@ interface Props {
   readonly onOpen: (run: StoreRun) => void;
   /** Opens the selected runs (Enter with a selection). */
   readonly onOpenSelected: () => void;
+  /** What the table_name column holds: a database's table, or the file of a loaded run. */
+  readonly sourceLabel: 'Table' | 'File';
 }
 
 /** The run window of the query, re-rendering as its pages arrive. */
@@ -60,7 +62,16 @@ export function useRunWindow(store: StoreHandle, query: RunQuery): RunWindow {
   return win;
 }
 
-export function RunTable({ win, query, selection, onToggle, onSort, onOpen, onOpenSelected }: Props) {
+export function RunTable({
+  win,
+  query,
+  selection,
+  onToggle,
+  onSort,
+  onOpen,
+  onOpenSelected,
+  sourceLabel,
+}: Props) {
   const total = win.total ?? 0;
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -219,7 +230,7 @@ export function RunTable({ win, query, selection, onToggle, onSort, onOpen, onOp
                 <span className="visually-hidden">Selected</span>
               </th>
               {group.headers.map((header) => (
-                <RunHeaderCell key={header.id} header={header} />
+                <RunHeaderCell key={header.id} header={header} sourceLabel={sourceLabel} />
               ))}
             </tr>
           ))}
@@ -294,10 +305,16 @@ export function RunTable({ win, query, selection, onToggle, onSort, onOpen, onOp
   );
 }
 
-function RunHeaderCell({ header }: { header: Header<BrowserFeatures, BrowserRow, unknown> }) {
+function RunHeaderCell({
+  header,
+  sourceLabel,
+}: {
+  header: Header<BrowserFeatures, BrowserRow, unknown>;
+  sourceLabel: string;
+}) {
   const column = header.column;
   const def = column.columnDef.header;
-  const label = typeof def === 'string' ? def : column.id;
+  const label = column.id === 'table_name' ? sourceLabel : typeof def === 'string' ? def : column.id;
   const className = NUMERIC_COLUMNS.has(column.id) ? 'run-grid__cell num' : 'run-grid__cell';
   if (!column.getCanSort()) {
     return (

@@ -36,6 +36,9 @@ describe('run browser over loaded files', () => {
     expect(list).toHaveTextContent('file-storage-db.json');
     expect(list).toHaveTextContent('3 runs');
     await expectCount('3 of 3 runs');
+    // Each run's file, where a store's runs name their table.
+    expect(within(runGrid()).getByRole('columnheader', { name: /File/ })).toBeInTheDocument();
+    expect(within(runGrid()).queryByRole('columnheader', { name: /Table/ })).toBeNull();
     // Newest first, as for a store.
     expect(await listedIds(3)).toEqual(['ingest-0042', 'conv-7f3a', 'etl-2025-09-20-001']);
     const conv = within(runGrid()).getByRole('row', { name: /conv-7f3a/ });
