@@ -1,20 +1,29 @@
-// Reads one history file from disk and loads it with the model. Never throws:
-// disk errors come back as a failed FileLoadResult of kind 'io' naming the file.
-import { readFile } from 'node:fs/promises';
-import { loadHistoryFile } from '../model/loadFile.ts';
+// Reads one history file from disk and loads it with the model's streaming
+// loader, as the page does with a dropped File: the file is a Blob over the
+// disk (fs.openAsBlob) read piece by piece, so a history of several hundred
+// MB (longer than any JavaScript string) loads as it does in the browser.
+// Never throws: disk errors come back as a failed FileLoadResult of kind
+// 'io' naming the file.
+
+import { openAsBlob } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { loadHistoryStream, type StreamLoadOptions } from '../model/stream/loadHistoryStream.ts';
 import type { FileLoadResult, LoadErrorInfo } from '../model/types.ts';
 
 /** Load the file at `path`; every message names the file as the user wrote it. */
-export async function readHistory(path: string): Promise<FileLoadResult> {
-  let bytes: Uint8Array;
+export async function readHistory(
+  path: string,
+  opts: Pick<StreamLoadOptions, 'onStats'> = {},
+): Promise<FileLoadResult> {
+  let blob: Blob;
   try {
-    const buffer = await readFile(path);
-    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    if ((await stat(path)).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    blob = await openAsBlob(path);
   } catch (err) {
     return { ok: false, fileName: path, error: ioError(path, err) };
   }
   try {
-    return await loadHistoryFile(bytes, path);
+    return await loadHistoryStream(blob, path, opts);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, fileName: path, error: { fileName: path, kind: 'invalid', message } };

@@ -43,6 +43,8 @@ export function bytesToText(bytes: Uint8Array, fileName: string): string {
     text = decodeUtf8(bytes);
   } catch (err) {
     if (err instanceof RangeError) throw err;
+    // Node's TextDecoder throws a plain Error (ERR_STRING_TOO_LONG) where Chromium returns ''.
+    if ((err as { code?: unknown } | null)?.code === 'ERR_STRING_TOO_LONG') throw tooLargeText(fileName);
     return notText();
   }
   if (text === '' && !isLoneBom(bytes)) throw tooLargeText(fileName);
