@@ -6,6 +6,19 @@ import { parseArgs } from './args.ts';
 import type { Output } from './summaryCommand.ts';
 import { packageVersion, USAGE } from './usage.ts';
 
+/**
+ * A reader that stops early (`summary ... | head`) closes the pipe: stop
+ * quietly, as cat or git do, instead of dying on an unhandled EPIPE.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
+
 const processOutput: Output = {
   out: (text) => {
     process.stdout.write(text);
@@ -16,6 +29,7 @@ const processOutput: Output = {
 };
 
 export async function main(argv: readonly string[], io: Output = processOutput): Promise<number> {
+  if (io === processOutput) quietOnClosedPipe();
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'help':
