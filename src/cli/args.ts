@@ -20,16 +20,34 @@ export type Command =
       /** Folder of the built app; null means the package's dist/. */
       readonly dist: string | null;
     }
-  | { readonly kind: 'usage-error'; readonly message: string };
+  | {
+      readonly kind: 'diff';
+      /** The two history files: A (the reference, e.g. a good run) and B. */
+      readonly a: string;
+      readonly b: string;
+      readonly json: boolean;
+      /** --run-a ID / --run-b ID: which run of a file holding several (execution id). */
+      readonly runA: string | null;
+      readonly runB: string | null;
+    }
+  | {
+      readonly kind: 'usage-error';
+      readonly message: string;
+      /** The command the mistake was made in (diff exits 2 on it, to keep 1 for new failures). */
+      readonly command?: 'diff';
+    };
 
 const SUMMARY_ONLY = new Set(['--json', '--run']);
 const OPEN_ONLY = new Set(['--port', '--no-open', '--dist']);
-const WITH_VALUE = new Set(['--port', '--dist', '--run']);
+const DIFF_ONLY = new Set(['--json', '--run-a', '--run-b']);
+const WITH_VALUE = new Set(['--port', '--dist', '--run', '--run-a', '--run-b']);
 /** Options that may be given more than once, each value kept. */
 const REPEATABLE = new Set(['--run']);
 const KNOWN = new Set([
   '--json',
   '--run',
+  '--run-a',
+  '--run-b',
   '--port',
   '--no-open',
   '--dist',
@@ -72,7 +90,10 @@ export function parseArgs(argv: readonly string[]): Command {
   if (options.has('--version') || options.has('-v') || options.has('-V')) return { kind: 'version' };
 
   const first = positionals[0];
+  if (first === 'diff') return diffCommand(positionals.slice(1), options);
   const kind = first === 'summary' ? 'summary' : 'open';
+  const diffOption = [...options.keys()].find((o) => o === '--run-a' || o === '--run-b');
+  if (diffOption) return usageError(`option ${diffOption} is only for the diff command`);
   const files = first === 'summary' || first === 'open' ? positionals.slice(1) : positionals;
   const misplaced = [...options.keys()].find((o) => (kind === 'summary' ? OPEN_ONLY : SUMMARY_ONLY).has(o));
   if (misplaced) {
@@ -102,6 +123,26 @@ export function parseArgs(argv: readonly string[]): Command {
   };
 }
 
-function usageError(message: string): Command {
-  return { kind: 'usage-error', message };
+function usageError(message: string, command?: 'diff'): Command {
+  return command ? { kind: 'usage-error', message, command } : { kind: 'usage-error', message };
+}
+
+function diffCommand(files: readonly string[], options: ReadonlyMap<string, string | true>): Command {
+  const misplaced = [...options.keys()].find((o) => !DIFF_ONLY.has(o));
+  if (misplaced) return usageError(`option ${misplaced} is not for the diff command`, 'diff');
+  if (files.length !== 2) {
+    return usageError(`diff needs two files, A and B (got ${files.length})`, 'diff');
+  }
+  const pick = (name: string) => {
+    const v = options.get(name);
+    return typeof v === 'string' ? v : null;
+  };
+  return {
+    kind: 'diff',
+    a: files[0]!,
+    b: files[1]!,
+    json: options.has('--json'),
+    runA: pick('--run-a'),
+    runB: pick('--run-b'),
+  };
 }

@@ -40,10 +40,14 @@ export async function main(argv: readonly string[], io: Output = processOutput):
       return 0;
     case 'usage-error':
       io.err(`fsm-history-explorer: ${command.message}\n\n${USAGE}`);
-      return 1;
+      return command.command === 'diff' ? 2 : 1;
     case 'summary': {
       const { summaryCommand } = await import('./summaryCommand.ts');
       return summaryCommand(command.files, command.json, io, command.runs);
+    }
+    case 'diff': {
+      const { diffCommand } = await import('./diffCommand.ts');
+      return diffCommand(command, io);
     }
     case 'open': {
       const { openCommand } = await import('./openCommand.ts');

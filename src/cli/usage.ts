@@ -12,6 +12,15 @@ export const USAGE = `Usage:
                       one key each, "store.db › table › id")
       --run ID        only the run with this execution id (or store row id);
                       repeatable
+  fsm-history-explorer diff A B [--json] [--run-a ID] [--run-b ID]
+      Compare run B with run A (e.g. a failing run with a good one): steps
+      matched by their path of state names, then steps only in A or B, status,
+      duration and arc changes (new failures first), states and resources.
+      --json          the whole comparison as one JSON document
+      --run-a ID      which run of A (execution id) when A holds several;
+      --run-b ID      the same for B
+      Exit 1 when B has failures that A does not, 0 when not, 2 when a file
+      cannot be read, a run cannot be chosen, or the command line is wrong.
   fsm-history-explorer [open] [FILE...] [--port N] [--no-open] [--dist DIR]
       Serve the explorer on 127.0.0.1 with the given files loaded, and open the
       browser. Without files it opens the built-in samples. Ctrl-C stops it.
@@ -20,8 +29,8 @@ export const USAGE = `Usage:
       --dist DIR      serve the built app from DIR instead of the package's dist/
   fsm-history-explorer --help | --version
 
-Exit codes: 0 ok, 1 usage error, 2 a file or a store's run could not be read, a
---run ID matched no run, or the server failed.
+Exit codes of summary and open: 0 ok, 1 usage error, 2 a file or a store's run
+could not be read, a --run ID matched no run, or the server failed (diff: above).
 `;
 
 export function packageVersion(): string {
