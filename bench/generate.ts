@@ -9,6 +9,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { buildTree, type RunShape } from './gen/shape.ts';
 import { BufferedSink, writeRun } from './gen/writeRun.ts';
+import { byNames } from './names.ts';
 
 export interface GenerateOptions {
   readonly steps: number;
@@ -32,12 +33,7 @@ export const ALL_SIZES: readonly SizeSpec[] = [
 ];
 
 export function parseSizes(list: string): SizeSpec[] {
-  return list.split(',').map((name) => {
-    const spec = ALL_SIZES.find((s) => s.name === name.trim());
-    if (spec === undefined)
-      throw new Error(`unknown size '${name}' (known: ${ALL_SIZES.map((s) => s.name).join(', ')})`);
-    return spec;
-  });
+  return byNames(list, ALL_SIZES, 'size');
 }
 
 /** The whole run as one string: for tests and small runs only. */

@@ -47,14 +47,24 @@ export function browserProcesses(marker: string): BrowserProcess[] {
   return out;
 }
 
-/** Peak resident memory (VmHWM, bytes) of a process; 0 when it is gone. */
-export function peakRss(pid: number): number {
+/** A memory figure of /proc/PID/status in bytes (VmHWM: peak resident, VmRSS: resident now); 0 when it is gone. */
+function statusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
   } catch {
     return 0;
   }
+}
+
+/** Peak resident memory (VmHWM, bytes) of a process; 0 when it is gone. */
+export function peakRss(pid: number): number {
+  return statusBytes(pid, 'VmHWM');
+}
+
+/** Resident memory now (VmRSS, bytes) of a process; 0 when it is gone. */
+export function currentRss(pid: number): number {
+  return statusBytes(pid, 'VmRSS');
 }
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */

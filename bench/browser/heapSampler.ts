@@ -4,7 +4,7 @@
 // loader's worker is counted too). Also reads the renderer processes' peak
 // resident memory (VmHWM) from /proc, which includes array buffers.
 import type { CDPSession } from 'playwright-core';
-import { browserProcesses, peakRss } from './browserProcesses.ts';
+import { browserProcesses, currentRss, peakRss } from './browserProcesses.ts';
 
 export interface HeapPeaks {
   /** Highest main-thread heap seen, bytes. */
@@ -153,5 +153,13 @@ export class HeapSampler {
 export function rendererPeakRss(marker: string): number {
   let best = 0;
   for (const p of browserProcesses(marker)) if (p.type === 'renderer') best = Math.max(best, peakRss(p.pid));
+  return best;
+}
+
+/** Resident memory now (VmRSS, bytes) of the largest renderer process of the benchmark's browser. */
+export function rendererRss(marker: string): number {
+  let best = 0;
+  for (const p of browserProcesses(marker))
+    if (p.type === 'renderer') best = Math.max(best, currentRss(p.pid));
   return best;
 }

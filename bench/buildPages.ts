@@ -1,0 +1,16 @@
+// The page the benchmark measures, built as users get it: the app
+// (`vite build`, into bench/out/app).
+import { spawnSync } from 'node:child_process';
+
+function vite(args: string[]): void {
+  const b = spawnSync('npx', ['vite', 'build', ...args], { stdio: 'inherit' });
+  if (b.status !== 0) throw new Error(`vite build ${args.join(' ')} failed (exit ${b.status})`);
+}
+
+/** Builds the app into `outDir`; `unminified` keeps readable function names for CPU profiles. */
+export function buildApp(outDir: string, unminified = false): void {
+  const args = ['--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  if (unminified) args.push('--minify', 'false');
+  console.log(`bench: building the app into ${outDir}`);
+  vite(args);
+}
