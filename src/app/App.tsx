@@ -21,6 +21,8 @@ import { StatesPanel } from '../features/states/StatesPanel.tsx';
 import { StepDetailsPanel } from '../features/step-details/StepDetailsPanel.tsx';
 import { StepTablePanel } from '../features/step-table/StepTablePanel.tsx';
 import { StreamPanel } from '../features/streams/StreamPanel.tsx';
+import { DrawingSwitch } from '../features/timeline/DrawingSwitch.tsx';
+import { TimelineView } from '../features/timeline/TimelineView.tsx';
 import { TreeView } from '../features/tree-view/TreeView.tsx';
 import { useBrowserStore } from '../store/browserStore.ts';
 import { useExplorerStore } from '../store/explorerStore.ts';
@@ -50,6 +52,12 @@ export function App() {
   );
 }
 
+/** The centre's drawing: the step tree or the timeline (DrawingSwitch). */
+function Drawing() {
+  const drawing = useExplorerStore((s) => s.drawing);
+  return drawing === 'timeline' ? <TimelineView /> : <TreeView />;
+}
+
 function Workspace() {
   const { widths, limits, set } = useColumnWidths();
   const style = {
@@ -76,8 +84,11 @@ function Workspace() {
         />
         <div className="col col--centre">
           <FilterBar />
+          <div className="drawing-bar">
+            <DrawingSwitch />
+          </div>
           <div className="slot slot--tree">
-            <TreeView />
+            <Drawing />
           </div>
         </div>
         <ColumnSplitter

@@ -1,12 +1,17 @@
 // The critical path of a run: the chain of steps that decided when the run
 // ended. From the root whose subtree finished last, at each level the child
-// whose subtree finished last, down to that last-finishing leaf. Each step's
-// own time on the chain is the part of its span the chain did not spend in
-// the next step (so the shares add up to the whole), and its share is that
-// over the chain's total. Times follow the timeline's rules: a step with no
-// start_time starts at its timestamp; an open step runs to the run's end or
-// the last time known (and is marked approximate). One pass up the tree in
-// reverse preorder, one walk down: no recursion. Pure.
+// whose subtree finished last, down to that last-finishing leaf. In an FSM a
+// child state usually starts after its parent ended (the tree is the order
+// of transitions), and the path's time is then the steps' own time plus the
+// waits between them (a child that started only after another branch ran);
+// where a parent's span holds its children (a step that calls others), the
+// child's stretch is not counted twice. Each step's own time on the path is
+// its span outside the next step's stretch (the next step's start to its
+// subtree's end); what no step covers is waiting. Times follow the
+// timeline's rules: a step with no start_time starts at its timestamp; an
+// open step runs to the run's end or the last time known (marked
+// approximate). One pass up the tree in reverse preorder, one walk down: no
+// recursion. Pure.
 import type { Run, Step } from './types.ts';
 
 export interface StepSpan {
@@ -18,17 +23,28 @@ export interface StepSpan {
 
 export interface CriticalStep {
   readonly index: number;
-  /** Seconds of the chain spent in this step and not in the next one. */
+  /** Seconds of the path spent in this step itself. */
   readonly self: number;
   /** self / total; 0 when the total is 0. */
   readonly share: number;
 }
 
+/** A stretch of the path spent in one step itself. */
+export interface CriticalSection {
+  readonly index: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 export interface CriticalPath {
   /** Root first, the last-finishing leaf last; empty for a run without timed steps. */
   readonly steps: readonly CriticalStep[];
+  /** The stretches spent in the steps themselves, earliest first. */
+  readonly sections: readonly CriticalSection[];
   /** From the first step's start to the last step's end, seconds. */
   readonly total: number;
+  /** Seconds of the total that no step on the path covers (waiting between them). */
+  readonly waiting: number;
   readonly start: number | null;
   readonly end: number | null;
   /** Some span on the path is approximate. */
@@ -62,6 +78,25 @@ export function stepSpan(step: Step, runEnd: number | null): StepSpan {
   return { start, end, approximate };
 }
 
+const EMPTY: CriticalPath = {
+  steps: [],
+  sections: [],
+  total: 0,
+  waiting: 0,
+  start: null,
+  end: null,
+  approximate: false,
+};
+
+/** The parts of [from, to] outside [cutFrom, cutTo]. */
+function outside(from: number, to: number, cutFrom: number, cutTo: number): Array<[number, number]> {
+  if (cutTo <= from || cutFrom >= to) return [[from, to]];
+  const parts: Array<[number, number]> = [];
+  if (cutFrom > from) parts.push([from, cutFrom]);
+  if (cutTo < to) parts.push([cutTo, to]);
+  return parts;
+}
+
 export function criticalPath(run: Run): CriticalPath {
   const n = run.steps.length;
   const runEnd = lastKnownTime(run);
@@ -88,36 +123,42 @@ export function criticalPath(run: Run): CriticalPath {
     return best >= 0 && Number.isFinite(subtreeEnd[best]!) ? best : -1;
   };
   const chain: number[] = [];
-  let at = latest(roots);
-  while (at >= 0) {
+  for (let at = latest(roots); at >= 0; ) {
     chain.push(at);
     const kids: number[] = [];
     for (let c = firstChild[at]!; c >= 0; c = nextSibling[c]!) kids.push(c);
     at = latest(kids);
   }
-  if (chain.length === 0) return { steps: [], total: 0, start: null, end: null, approximate: false };
-  const first = spans[chain[0]!]!;
-  const start = first.start ?? first.end;
+  if (chain.length === 0) return EMPTY;
+  const root = spans[chain[0]!]!;
+  const start = root.start ?? root.end;
   const end = subtreeEnd[chain[0]!]!;
   const total = start !== null ? Math.max(0, end - start) : 0;
+
+  const sections: CriticalSection[] = [];
   const steps = chain.map((index, k) => {
     const span = spans[index]!;
-    const next = k + 1 < chain.length ? spans[chain[k + 1]!]! : null;
     const from = span.start ?? span.end ?? end;
-    const until = span.end ?? from;
-    // The time until the next step on the chain starts, plus any time after it ends (the tail this step still runs).
-    const self =
-      next === null
-        ? Math.max(0, until - from)
-        : Math.max(0, (next.start ?? from) - from) +
-          Math.max(0, until - (subtreeEnd[chain[k + 1]!] ?? until));
+    const to = Math.max(from, span.end ?? from);
+    const next = chain[k + 1];
+    const parts =
+      next === undefined
+        ? [[from, to] as [number, number]]
+        : outside(from, to, spans[next]!.start ?? subtreeEnd[next]!, subtreeEnd[next]!);
+    let self = 0;
+    for (const [a, b] of parts) {
+      if (b > a) sections.push({ index, from: a, to: b });
+      self += Math.max(0, b - a);
+    }
     return { index, self, share: 0 };
   });
-  const sum = steps.reduce((acc, s) => acc + s.self, 0);
-  const denominator = total > 0 ? total : sum;
+  sections.sort((x, y) => x.from - y.from);
+  const covered = steps.reduce((sum, s) => sum + s.self, 0);
   return {
-    steps: steps.map((s) => ({ ...s, share: denominator > 0 ? s.self / denominator : 0 })),
+    steps: steps.map((s) => ({ ...s, share: total > 0 ? s.self / total : 0 })),
+    sections,
     total,
+    waiting: Math.max(0, total - covered),
     start,
     end: Number.isFinite(end) ? end : null,
     approximate: chain.some((i) => spans[i]!.approximate),

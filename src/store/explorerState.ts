@@ -42,7 +42,11 @@ export interface ExplorerState {
   readonly highlightedResource: string | null;
   /** One message per file that failed to load (role alert), dismissible. */
   readonly loadErrors: readonly LoadMessage[];
+  /** What the centre shows: the step tree or the timeline (kept in the URL). */
+  readonly drawing: Drawing;
 }
+
+export type Drawing = 'tree' | 'timeline';
 
 export const INITIAL_STATE: ExplorerState = {
   runIds: [],
@@ -53,7 +57,12 @@ export const INITIAL_STATE: ExplorerState = {
   filters: EMPTY_FILTERS,
   highlightedResource: null,
   loadErrors: [],
+  drawing: 'tree',
 };
+
+export function setDrawing(state: ExplorerState, drawing: Drawing): ExplorerState {
+  return state.drawing === drawing ? state : { ...state, drawing };
+}
 
 /** Adds runs (already registered) and makes the first new one active if none is. */
 export function addRuns(state: ExplorerState, ids: readonly string[]): ExplorerState {

@@ -17,6 +17,7 @@ export interface ExplorerActions {
   highlightResource(type: string | null): void;
   addLoadError(fileName: string, message: string): void;
   dismissLoadError(id: number): void;
+  setDrawing(drawing: T.Drawing): void;
   /** Test helper: back to the initial state. */
   reset(): void;
 }
@@ -37,5 +38,6 @@ export const useExplorerStore = create<ExplorerStore>()((set) => ({
   highlightResource: (type) => set((s) => T.highlightResource(s, type)),
   addLoadError: (fileName, message) => set((s) => T.addLoadError(s, fileName, message)),
   dismissLoadError: (id) => set((s) => T.dismissLoadError(s, id)),
+  setDrawing: (drawing) => set((s) => T.setDrawing(s, drawing)),
   reset: () => set(T.INITIAL_STATE),
 }));

@@ -1,14 +1,16 @@
 // The URL hash as a bookmarkable view of the explorer:
-//   #run=<run id>&step=<step_id>&state=<text>&mode=<m,..>&status=<s,..>&net=<n,..>&hide=1&rotate=1
+//   #run=<run id>&step=<step_id>&state=<text>&mode=<m,..>&status=<s,..>&net=<n,..>&hide=1&rotate=1&drawing=timeline
 // Values are percent-encoded (list items one by one, so a comma inside a value
 // survives). Pure encode/decode plus the two bridges to ExplorerState; the
 // app's useHashSync hook does the reading and history.replaceState writing.
 import type { Run } from '../model/types.ts';
 import {
+  type Drawing,
   type ExplorerState,
   type Filters,
   selectStep,
   setActiveRun,
+  setDrawing,
   setFilters,
   setRotated,
 } from './explorerState.ts';
@@ -25,6 +27,8 @@ export interface HashState {
   readonly hide: boolean | null;
   /** The run's tree drawn in the other direction than the one chosen for it ("Rotate layout"). */
   readonly rotate: boolean;
+  /** The centre shows the timeline (`drawing=timeline`) instead of the tree. */
+  readonly drawing: Drawing;
 }
 
 export const EMPTY_HASH: HashState = {
@@ -36,6 +40,7 @@ export const EMPTY_HASH: HashState = {
   networks: [],
   hide: null,
   rotate: false,
+  drawing: 'tree',
 };
 
 function decodePart(text: string): string {
@@ -90,6 +95,9 @@ export function decodeHash(hash: string): HashState {
       case 'rotate':
         h = { ...h, rotate: raw === '1' || raw === 'true' };
         break;
+      case 'drawing':
+        h = { ...h, drawing: raw === 'timeline' ? 'timeline' : 'tree' };
+        break;
     }
   }
   return h;
@@ -107,6 +115,7 @@ export function encodeHash(h: HashState): string {
   if (h.networks.length > 0) parts.push(`net=${list(h.networks)}`);
   if (h.hide !== null) parts.push(`hide=${h.hide ? 1 : 0}`);
   if (h.rotate) parts.push('rotate=1');
+  if (h.drawing === 'timeline') parts.push('drawing=timeline');
   return parts.join('&');
 }
 
@@ -123,6 +132,7 @@ export function hashFromExplorer(state: ExplorerState, run: Run | undefined): Ha
     networks: f.networks,
     hide: f.hideNonMatching ? true : null,
     rotate: run !== undefined && state.rotated.has(run.id),
+    drawing: state.drawing,
   };
 }
 
@@ -151,5 +161,5 @@ export function applyHash(state: ExplorerState, h: HashState, run: Run | undefin
     networks: h.networks,
   };
   const withHide: Partial<Filters> = h.hide === null ? patch : { ...patch, hideNonMatching: h.hide };
-  return setFilters(next, withHide);
+  return setDrawing(setFilters(next, withHide), h.drawing);
 }

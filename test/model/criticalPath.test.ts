@@ -47,6 +47,32 @@ describe('criticalPath', () => {
     // root: 0..2 before slow, and 9..10 after it; slow: 2..4 before b, 8.5..9 after; b: 4..8.5.
     expect(path.steps.map((s) => s.self)).toEqual([3, 2.5, 4.5]);
     expect(path.steps.reduce((x, s) => x + s.share, 0)).toBeCloseTo(1);
+    expect(path.waiting).toBe(0);
+    expect(path.sections.map((x) => [run.steps[x.index]!.stepId, x.from, x.to])).toEqual([
+      ['root', 0, 2],
+      ['slow', 2, 4],
+      ['b', 4, 8.5],
+      ['slow', 8.5, 9],
+      ['root', 9, 10],
+    ]);
+  });
+
+  it('an FSM chain: each state after its parent; a branch that started late waits, and says so', async () => {
+    // receive 0..1 -> classify 1..2 -> [retrieve 2..5 -> answer 5..6], and classify -> lookup 6.5..7
+    const receive = step('receive', 'receive_message', at(0, 1));
+    const classify = step('classify', 'classify_intent', at(1, 2));
+    const retrieve = step('retrieve', 'retrieve_context', at(2, 5));
+    const answer = step('answer', 'draft_answer', at(5, 6));
+    const lookup = step('lookup', 'faq_lookup', at(6.5, 7));
+    const run = await runOf([
+      [receive, classify, retrieve, answer],
+      [receive, classify, lookup],
+    ]);
+    const path = criticalPath(run);
+    expect(ids(run, path)).toEqual(['receive', 'classify', 'lookup']);
+    expect(path.steps.map((s) => s.self)).toEqual([1, 1, 0.5]);
+    expect(path.total).toBe(7);
+    expect(path.waiting).toBe(4.5);
   });
 
   it('an open step runs to the last time known and makes the path approximate', async () => {
@@ -120,6 +146,14 @@ describe('criticalPath', () => {
 
   it('an empty run has no path', async () => {
     const path = criticalPath(await runOf([]));
-    expect(path).toEqual({ steps: [], total: 0, start: null, end: null, approximate: false });
+    expect(path).toEqual({
+      steps: [],
+      sections: [],
+      total: 0,
+      waiting: 0,
+      start: null,
+      end: null,
+      approximate: false,
+    });
   });
 });

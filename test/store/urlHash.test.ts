@@ -23,10 +23,20 @@ describe('encodeHash / decodeHash', () => {
       networks: ['main'],
       hide: true,
       rotate: true,
+      drawing: 'timeline',
     });
     expect(text).toBe(
-      'run=llm-branching.json%230&step=abc-1&state=draft%20answer&mode=copy,reference&status=failed&net=main&hide=1&rotate=1',
+      'run=llm-branching.json%230&step=abc-1&state=draft%20answer&mode=copy,reference&status=failed&net=main&hide=1&rotate=1&drawing=timeline',
     );
+  });
+
+  it('keeps the timeline in the hash and gives the tree back for anything else', () => {
+    expect(decodeHash('#drawing=timeline').drawing).toBe('timeline');
+    expect(decodeHash('#drawing=pie').drawing).toBe('tree');
+    expect(encodeHash({ ...EMPTY_HASH, drawing: 'tree' })).toBe('');
+    const state = T.setDrawing(T.INITIAL_STATE, 'timeline');
+    expect(hashFromExplorer(state, undefined).drawing).toBe('timeline');
+    expect(applyHash(T.INITIAL_STATE, decodeHash('#drawing=timeline'), undefined).drawing).toBe('timeline');
   });
 
   it('round-trips values with separators and markup in them', () => {
@@ -39,6 +49,7 @@ describe('encodeHash / decodeHash', () => {
       networks: ['net#1', 'ü'],
       hide: false,
       rotate: false,
+      drawing: 'tree' as const,
     };
     expect(decodeHash(`#${encodeHash(h)}`)).toEqual(h);
   });
@@ -86,6 +97,7 @@ describe('hashFromExplorer', () => {
       networks: [],
       hide: true,
       rotate: false,
+      drawing: 'tree',
     });
     expect(hashFromExplorer(T.setRotated(s, 'r.json#0', true), run).rotate).toBe(true);
     // Another run rotated says nothing about this one.
