@@ -76,7 +76,10 @@ const VIEWS = [
     async show(page) {
       await open(page, ['llm-branching.json'], 'support_agent');
       await page.getByRole('button', { name: 'Timeline', exact: true }).click();
-      await page.getByRole('region', { name: 'Timeline', exact: true }).getByText(/Critical path: \d+ steps/).waitFor();
+      await page
+        .getByRole('region', { name: 'Timeline', exact: true })
+        .getByText(/Critical path: \d+ steps/)
+        .waitFor();
       await page.getByRole('treeitem', { name: 'draft_answer failed', exact: true }).click();
     },
   },
