@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareRuns, stepPath } from '../../../src/model/compare/compareRuns.ts';
+import { mergedTree } from '../../../src/model/compare/mergedTree.ts';
 import { loadHistoryFile } from '../../../src/model/loadFile.ts';
 import type { Run } from '../../../src/model/types.ts';
 import { history, loadValue, okRuns, type Raw, step } from '../helpers.ts';
@@ -114,6 +115,31 @@ describe('compareRuns', () => {
     ).toBe('start › plan › call_llm#2');
   });
 
+  it('draws both runs as one tree, each step marked', async () => {
+    const a = await pipeline('a', {});
+    const b = await pipeline('b', {
+      second: { status: 'failed', duration: 5.0 },
+      extra: true,
+      noStore: true,
+      planArc: 'call_tools',
+    });
+    const rows = mergedTree(a, b, compareRuns(a, b));
+    const name = (r: { a: number; b: number }) => (r.b >= 0 ? b.steps[r.b]! : a.steps[r.a]!).stepId;
+    expect(rows.map((r) => [name(r), r.depth, r.mark])).toEqual([
+      ['b1', 0, 'same'],
+      ['b2', 1, 'changed'],
+      ['b3', 2, 'same'],
+      ['b4', 2, 'same'],
+      ['b5', 2, 'changed'],
+      ['b6', 2, 'same'],
+      ['b7', 2, 'added'],
+      ['a8', 2, 'removed'],
+    ]);
+    const same = mergedTree(a, a, compareRuns(a, a));
+    expect(same.every((r) => r.mark === 'same')).toBe(true);
+    expect(same).toHaveLength(a.steps.length);
+  });
+
   it('a failure that A had too is not new', async () => {
     const failed = { second: { status: 'failed', error: 'boom' } };
     const c = compareRuns(await pipeline('a', failed), await pipeline('b', failed));
@@ -132,5 +158,8 @@ describe('compareRuns', () => {
     expect(c.matched).toBe(10_000);
     expect(c.differences.map((d) => [d.kind, d.b])).toEqual([['status', 9_999]]);
     expect(stepPath(b, 9_999, c.match.ordinalB)).toBe('… › call_llm › validate › call_llm › validate');
+    const rows = mergedTree(a, b, c);
+    expect(rows).toHaveLength(10_000);
+    expect(rows.at(-1)).toEqual({ a: 9_999, b: 9_999, depth: 9_999, mark: 'changed' });
   });
 });
