@@ -7,7 +7,7 @@ import { loadHistoryStream } from '../stream/loadHistoryStream.ts';
 import type { FileLoadResult, LoadProgress } from '../types.ts';
 import { QueryError } from './runQuerySql.ts';
 import { type StepRowInput, stepRowsRun } from './stepRowsRun.ts';
-import type { StoreRun } from './storeTypes.ts';
+import { rowPlace, type StoreRun } from './storeTypes.ts';
 
 export interface LoadRunOptions {
   readonly onProgress?: (p: LoadProgress) => void;
@@ -48,7 +48,7 @@ export async function loadStoreRun(
     return { ok: false, fileName: storeName, error: { fileName: storeName, kind: 'invalid', message } };
   }
   const name = storeRunFileName(storeName, run);
-  const where = `table ${run.table} row ${run.rowId} (id ${run.id})`;
+  const where = rowPlace(run.table, run.rowId, run.id);
   const fail = (message: string): FileLoadResult => ({
     ok: false,
     fileName: name,

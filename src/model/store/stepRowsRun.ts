@@ -11,11 +11,12 @@ import { LoadError } from '../errors.ts';
 import { isObject, jsonTypeName } from '../jsonUtil.ts';
 import { RunBuilder } from '../runBuilder.ts';
 import type { FileLoadResult, JsonObject, JsonValue } from '../types.ts';
+import { rowPlace } from './storeTypes.ts';
 
 /** One step row as read from the store: the `data` column's JSON text. */
 export interface StepRowInput {
   readonly table: string;
-  /** Row order in its table (SQLite rowid); later saves have higher numbers. */
+  /** Row order in its table (SQLite rowid); later saves have higher numbers. Negative where the engine has no row numbers (PostgreSQL: the save order, -n..-1). */
   readonly rowId: number;
   readonly id: string;
   readonly data: string;
@@ -40,7 +41,7 @@ interface KeptRow {
 }
 
 function rowWhere(row: StepRowInput): string {
-  return `table ${row.table} row ${row.rowId} (id ${row.id})`;
+  return rowPlace(row.table, row.rowId, row.id);
 }
 
 function str(v: JsonValue | undefined): string | null {

@@ -3,7 +3,8 @@
 // before any run is opened: its tables of the five-column record shape, and
 // one StoreRun per execution, from the history row's summary fields or from
 // the step rows' own fields, never from the steps' JSON. Shared by the store
-// worker, the page's run browser and the CLI. Pure types.
+// worker, the page's run browser and the CLI. Pure types, and how messages
+// name a row.
 
 /** How a run is kept: a history row (maybe with step rows too), step rows only, or a row that cannot be read. */
 export type StoreRunKind = 'history' | 'steps' | 'broken';
@@ -15,7 +16,7 @@ export interface StoreRun {
   readonly kind: StoreRunKind;
   /** The table the run's history row (or first step row) is in. */
   readonly table: string;
-  /** SQLite rowid (or row number) of that row. */
+  /** SQLite rowid (or row number) of that row; negative where the engine has none (PostgreSQL: rows are named by id). */
   readonly rowId: number;
   /** The row's `id` column: the execution id for a history row. */
   readonly id: string;
@@ -40,6 +41,11 @@ export interface StoreRun {
   readonly metadata: string | null;
   /** Why the run cannot be opened (kind 'broken'), naming the table and row. */
   readonly problem: string | null;
+}
+
+/** How messages name a row: `table T row N (id X)`, or `table T (id X)` when the engine has no row numbers (rowId < 0). */
+export function rowPlace(table: string, rowId: number, id: string): string {
+  return rowId < 0 ? `table ${table} (id ${id})` : `table ${table} row ${rowId} (id ${id})`;
 }
 
 /** A table of the record shape (id, data, metadata, created_at, updated_at). */
