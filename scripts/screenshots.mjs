@@ -2,9 +2,11 @@
 // `npx vite build` first). Serves dist/ like the end-to-end runner, opens real
 // producer files in Debian's Chromium at 1280x800 and saves one PNG per view
 // to docs/screenshots/. Usage: node --import tsx scripts/screenshots.mjs [view-name...]
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { generateToString } from '../bench/generate.ts';
 import { DIST, FIXTURES, ROOT, startStaticServer } from '../test/e2e/static-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -81,6 +83,29 @@ const VIEWS = [
         .getByText(/Critical path: \d+ steps/)
         .waitFor();
       await page.getByRole('treeitem', { name: 'draft_answer failed', exact: true }).click();
+    },
+  },
+  {
+    name: 'compare',
+    async show(page) {
+      // Two nightly runs of the same pipeline in the producer's form (the benchmark's seeded generator).
+      const dir = mkdtempSync(path.join(tmpdir(), 'fsm-compare-'));
+      const files = [11, 12].map((seed) => {
+        const file = path.join(dir, `nightly-09${seed}.json`);
+        writeFileSync(file, generateToString({ steps: 300, shape: 'fanout', seed, indent: null }));
+        return file;
+      });
+      await page.getByLabel('Open history files', { exact: true }).setInputFiles(files);
+      await page
+        .getByRole('region', { name: 'Loaded runs' })
+        .getByText('nightly-0912.json')
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      const view = page.getByRole('main', { name: 'Compare runs', exact: true });
+      await view.getByRole('combobox', { name: 'Run A (reference)' }).selectOption('nightly-0911.json#0');
+      await view.getByRole('combobox', { name: 'Run B' }).selectOption('nightly-0912.json#0');
+      await view.getByText(/new failures in B/).waitFor();
     },
   },
   {

@@ -7,6 +7,7 @@
 // between this and the run browser (a view of its own). Page-level behaviour (drop anywhere,
 // paste, ?url/?sample, hash sync, preferences) is wired here.
 import type { CSSProperties } from 'react';
+import { CompareView } from '../features/compare/CompareView.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { DropOverlay } from '../features/loading/DropOverlay.tsx';
 import { LoadMessages } from '../features/loading/LoadMessages.tsx';
@@ -41,12 +42,21 @@ export function App() {
   usePasteToLoad();
   const hasRuns = useExplorerStore((s) => s.runIds.length > 0);
   const browsing = useBrowserStore((s) => s.view === 'browser' && s.shownStoreId !== null);
+  const comparing = useBrowserStore((s) => s.view === 'compare');
 
   return (
     <div className="app">
       <Header hasRuns={hasRuns} />
       <LoadMessages />
-      {browsing ? <RunBrowser /> : hasRuns ? <Workspace /> : <EmptyState />}
+      {browsing ? (
+        <RunBrowser />
+      ) : comparing && hasRuns ? (
+        <CompareView />
+      ) : hasRuns ? (
+        <Workspace />
+      ) : (
+        <EmptyState />
+      )}
       <DropOverlay />
     </div>
   );

@@ -16,6 +16,8 @@ import {
   storeForHash,
 } from '../store/browserHash.ts';
 import { useBrowserStore } from '../store/browserStore.ts';
+import { type CompareHash, decodeCompareHash, encodeCompareHash } from '../store/compareHash.ts';
+import { useCompareStore } from '../store/compareStore.ts';
 import { useExplorerStore } from '../store/explorerStore.ts';
 import { getRun } from '../store/runRegistry.ts';
 import { getStore } from '../store/storeRegistry.ts';
@@ -36,6 +38,7 @@ export function useHashSync(): void {
   useEffect(() => {
     let pending: HashState | null = null;
     let pendingStore: BrowserHash | null = null;
+    let pendingCompare: CompareHash | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const write = () => {
@@ -45,6 +48,7 @@ export function useHashSync(): void {
       const encoded = [
         encodeHash(hashFromExplorer(s, getRun(s.activeRunId))),
         encodeBrowserHash(hashFromBrowser(useBrowserStore.getState(), fileNameOf)),
+        encodeCompareHash(compareForHash()),
       ]
         .filter((part) => part !== '')
         .join('&');
@@ -68,6 +72,20 @@ export function useHashSync(): void {
       return true;
     };
 
+    /** The pair compared while the compare view shows; null otherwise. */
+    const compareForHash = (): CompareHash | null => {
+      const { a, b } = useCompareStore.getState();
+      return useBrowserStore.getState().view === 'compare' && a !== null && b !== null ? { a, b } : null;
+    };
+
+    const tryApplyCompare = (h: CompareHash): boolean => {
+      const ids = useExplorerStore.getState().runIds;
+      if (!(ids.includes(h.a) && ids.includes(h.b) && getRun(h.a) && getRun(h.b))) return false;
+      useCompareStore.getState().setPair(h.a, h.b);
+      useBrowserStore.getState().setView('compare');
+      return true;
+    };
+
     const tryApplyStore = (h: BrowserHash): boolean => {
       const id = storeForHash(useBrowserStore.getState(), h, fileNameOf);
       if (id === null) return false;
@@ -80,10 +98,15 @@ export function useHashSync(): void {
       pending = hashIsEmpty(h) || tryApply(h) ? null : h;
       const b = decodeBrowserHash(window.location.hash);
       pendingStore = b.store === null || tryApplyStore(b) ? null : b;
+      const c = decodeCompareHash(window.location.hash);
+      pendingCompare = c === null || tryApplyCompare(c) ? null : c;
     };
 
     readHash();
     const unsubscribe = useExplorerStore.subscribe((state, prev) => {
+      if (pendingCompare && state.runIds !== prev.runIds && tryApplyCompare(pendingCompare)) {
+        pendingCompare = null;
+      }
       if (pending) {
         if (pending.run !== null && state.runIds.includes(pending.run) && getRun(pending.run)) {
           const h = pending;
@@ -118,10 +141,12 @@ export function useHashSync(): void {
       }
       scheduleWrite();
     });
+    const unsubscribeCompare = useCompareStore.subscribe(scheduleWrite);
     window.addEventListener('hashchange', readHash);
     return () => {
       unsubscribe();
       unsubscribeBrowser();
+      unsubscribeCompare();
       window.removeEventListener('hashchange', readHash);
       if (timer !== null) clearTimeout(timer);
     };

@@ -12,7 +12,8 @@ import {
   type SortColumn,
 } from '../model/store/storeTypes.ts';
 
-export type View = 'explorer' | 'browser';
+/** What the page shows: the explorer, the run browser (a store open), or two runs compared. */
+export type View = 'explorer' | 'browser' | 'compare';
 
 export interface BrowserState {
   /** Open stores, in the order they were opened. */
@@ -71,7 +72,7 @@ export function removeStore(state: BrowserState, id: string): BrowserState {
     queries,
     selections,
     shownStoreId,
-    view: shownStoreId === null ? 'explorer' : state.view,
+    view: shownStoreId === null && state.view === 'browser' ? 'explorer' : state.view,
   };
 }
 

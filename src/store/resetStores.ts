@@ -1,6 +1,7 @@
 // Test helper (zustand's recommended pattern): puts every store and the run
 // and store registries back to their initial state. Call it in beforeEach/afterEach.
 import { useBrowserStore } from './browserStore.ts';
+import { useCompareStore } from './compareStore.ts';
 import { useExplorerStore } from './explorerStore.ts';
 import { useLoadingStore } from './loadingStore.ts';
 import { usePreferencesStore } from './preferencesStore.ts';
@@ -12,6 +13,7 @@ export function resetStores(): void {
   useLoadingStore.getState().reset();
   usePreferencesStore.getState().reset();
   useBrowserStore.getState().reset();
+  useCompareStore.getState().reset();
   clearRuns();
   clearStores();
 }
