@@ -164,3 +164,13 @@ export function criticalPath(run: Run): CriticalPath {
     approximate: chain.some((i) => spans[i]!.approximate),
   };
 }
+
+/** Seconds of the critical path each state holds (its steps' own time on the path), by state name. */
+export function criticalSecondsByState(run: Run, path: CriticalPath): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of path.steps) {
+    const name = run.steps[s.index]!.stateName;
+    out.set(name, (out.get(name) ?? 0) + s.self);
+  }
+  return out;
+}

@@ -1,7 +1,9 @@
 // "States": one row per FSM state from stateRollups (count, failed, p50, p95
-// and max duration), sortable. Choosing a state sets the state filter.
+// and max duration) and the share of the critical path its steps hold,
+// sortable. Choosing a state sets the state filter.
 import { createColumnHelper, useTable } from '@tanstack/react-table';
 import { type StateRollup, stateRollups } from '../../model/aggregate.ts';
+import { criticalPath, criticalSecondsByState } from '../../model/criticalPath.ts';
 import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import { memoByIdentity } from '../../store/selectors.ts';
@@ -11,9 +13,21 @@ import { numberSort, type SortingFeatures, sortingFeatures, textSort } from '../
 import { DurationText, NumberText } from '../shared-ui/Values.tsx';
 
 const LABEL = 'States';
-const rollupsOf = memoByIdentity(stateRollups);
+interface StateRow extends StateRollup {
+  /** Share (0..1) of the critical path's total spent in this state's steps; null when not on it. */
+  readonly critical: number | null;
+}
 
-const helper = createColumnHelper<SortingFeatures, StateRollup>();
+const rowsOf = memoByIdentity((run: Run): StateRow[] => {
+  const path = criticalPath(run);
+  const seconds = criticalSecondsByState(run, path);
+  return stateRollups(run).map((r) => {
+    const s = seconds.get(r.stateName);
+    return { ...r, critical: s === undefined || path.total <= 0 ? null : s / path.total };
+  });
+});
+
+const helper = createColumnHelper<SortingFeatures, StateRow>();
 const duration = (c: { getValue: () => unknown }) => {
   const v = c.getValue();
   return <DurationText seconds={typeof v === 'number' ? v : null} />;
@@ -51,8 +65,18 @@ const columns = helper.columns([
     sortUndefined: 'last',
     cell: duration,
   }),
+  helper.accessor((r) => r.critical ?? undefined, {
+    id: 'critical',
+    header: 'Critical path',
+    sortFn: numberSort(),
+    sortUndefined: 'last',
+    cell: (c) => {
+      const v = c.getValue();
+      return typeof v === 'number' ? `${Math.round(v * 100)}%` : '—';
+    },
+  }),
 ]);
-const NUMERIC: ReadonlySet<string> = new Set(['count', 'failed', 'p50', 'p95', 'max']);
+const NUMERIC: ReadonlySet<string> = new Set(['count', 'failed', 'p50', 'p95', 'max', 'critical']);
 
 export function StatesPanel() {
   return (
@@ -65,7 +89,7 @@ export function StatesPanel() {
 }
 
 function StatesTable({ run }: { run: Run }) {
-  const data = rollupsOf(run);
+  const data = rowsOf(run);
   const stateQuery = useExplorerStore((s) => s.filters.stateQuery);
   const setFilters = useExplorerStore((s) => s.setFilters);
   const table = useTable({
@@ -85,7 +109,8 @@ function StatesTable({ run }: { run: Run }) {
             className="panel-muted"
             title="p50 and p95 use the nearest-rank method over the steps that have a duration"
           >
-            Choose a state to filter by it. Percentiles: nearest rank.
+            Choose a state to filter by it. Percentiles: nearest rank. Critical path: the share of the run's
+            critical path (see the timeline) its steps hold.
           </p>
           <SortableTable
             table={table}

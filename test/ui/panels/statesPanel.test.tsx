@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// "States": per-state roll-ups (count, failed, p50, p95, max). Percentiles
+// "States": per-state roll-ups (count, failed, p50, p95, max, share of the
+// critical path). Percentiles
 // are nearest-rank: the value at rank ceil(q * n) of the n known durations
 // sorted ascending. Choosing a state sets the state filter.
 import { cleanup, render, screen, within } from '@testing-library/react';
@@ -31,11 +32,13 @@ describe('StatesPanel', () => {
     render(<StatesPanel />);
     // draft_answer ran twice: failed after 3.0999999 s, then completed in 2.2000000 s.
     // Sorted [2.2, 3.1]: p50 is rank ceil(0.5 * 2) = 1 -> 2.2 s; p95 is rank ceil(0.95 * 2) = 2 -> 3.1 s.
-    expect(cellsOf('draft_answer')).toEqual(['draft_answer', '2', '1', '2.20 s', '3.10 s', '3.10 s']);
+    // The critical path is receive_message -> classify_intent -> faq_lookup: draft_answer is not on it.
+    expect(cellsOf('draft_answer')).toEqual(['draft_answer', '2', '1', '2.20 s', '3.10 s', '3.10 s', '—']);
     // One step only: every percentile is that step's duration (0.7000000 s).
-    expect(cellsOf('classify_intent')).toEqual(['classify_intent', '1', '0', '700 ms', '700 ms', '700 ms']);
+    // classify_intent's 0.7 s of the path's 7.25 s.
+    expect(cellsOf('classify_intent')).toEqual(['classify_intent', '1', '0', '700 ms', '700 ms', '700 ms', '10%']);
     // Skipped escalate_to_human recorded a 0.0 s duration.
-    expect(cellsOf('escalate_to_human')).toEqual(['escalate_to_human', '1', '0', '0 ms', '0 ms', '0 ms']);
+    expect(cellsOf('escalate_to_human')).toEqual(['escalate_to_human', '1', '0', '0 ms', '0 ms', '0 ms', '—']);
     const states = within(panel()).getAllByRole('row').slice(1);
     expect(states).toHaveLength(9);
     // Sorted by count (descending) at first: draft_answer is the only state that ran twice.
@@ -55,7 +58,8 @@ describe('StatesPanel', () => {
     activate(makeRun(specs));
     render(<StatesPanel />);
     // n = 20 known durations: p50 = rank ceil(10) = 10 -> 10 s; p95 = rank ceil(19) = 19 -> 19 s; max 20 s.
-    expect(cellsOf('work')).toEqual(['work', '21', '3', '10.0 s', '19.0 s', '20.0 s']);
+    // One chain of one state: the whole critical path is 'work'.
+    expect(cellsOf('work')).toEqual(['work', '21', '3', '10.0 s', '19.0 s', '20.0 s', '100%']);
     expect(within(rowOf('work')!).getAllByRole('cell')[4]?.firstElementChild).toHaveAttribute(
       'title',
       '19 seconds',
