@@ -36,9 +36,25 @@ describe('StatesPanel', () => {
     expect(cellsOf('draft_answer')).toEqual(['draft_answer', '2', '1', '2.20 s', '3.10 s', '3.10 s', '—']);
     // One step only: every percentile is that step's duration (0.7000000 s).
     // classify_intent's 0.7 s of the path's 7.25 s.
-    expect(cellsOf('classify_intent')).toEqual(['classify_intent', '1', '0', '700 ms', '700 ms', '700 ms', '10%']);
+    expect(cellsOf('classify_intent')).toEqual([
+      'classify_intent',
+      '1',
+      '0',
+      '700 ms',
+      '700 ms',
+      '700 ms',
+      '10%',
+    ]);
     // Skipped escalate_to_human recorded a 0.0 s duration.
-    expect(cellsOf('escalate_to_human')).toEqual(['escalate_to_human', '1', '0', '0 ms', '0 ms', '0 ms', '—']);
+    expect(cellsOf('escalate_to_human')).toEqual([
+      'escalate_to_human',
+      '1',
+      '0',
+      '0 ms',
+      '0 ms',
+      '0 ms',
+      '—',
+    ]);
     const states = within(panel()).getAllByRole('row').slice(1);
     expect(states).toHaveLength(9);
     // Sorted by count (descending) at first: draft_answer is the only state that ran twice.
