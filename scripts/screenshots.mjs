@@ -31,7 +31,7 @@ const VIEWS = [
     name: 'llm-branching-failed-step',
     async show(page) {
       await open(page, ['llm-branching.json'], 'support_agent');
-      await page.getByRole('treeitem', { name: 'draft_answer failed', exact: true }).click();
+      await page.getByRole('treeitem', { name: 'draft_answer failed 3.10 s', exact: true }).click();
       await page.getByRole('region', { name: 'Step details' }).getByText('timed out').first().waitFor();
     },
   },
@@ -59,7 +59,7 @@ const VIEWS = [
     name: 'stream-direct',
     async show(page) {
       await open(page, ['stream-direct.json'], 'log_ingest');
-      await page.getByRole('treeitem', { name: 'flush completed', exact: true }).click();
+      await page.getByRole('treeitem', { name: 'flush completed 600 ms', exact: true }).click();
     },
   },
   {
@@ -82,7 +82,7 @@ const VIEWS = [
         .getByRole('region', { name: 'Timeline', exact: true })
         .getByText(/Critical path: \d+ steps/)
         .waitFor();
-      await page.getByRole('treeitem', { name: 'draft_answer failed', exact: true }).click();
+      await page.getByRole('treeitem', { name: 'draft_answer failed 3.10 s', exact: true }).click();
     },
   },
   {

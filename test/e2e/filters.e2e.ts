@@ -57,15 +57,15 @@ e2e.test(
     await stateFilter(page).pressSequentially('draft_answer');
     await expectStepCount(page, '2 of 10 steps');
     // Both draft_answer steps stay, and so does their ancestor chain.
-    await treeItem(page, 'draft_answer failed').waitFor();
-    await treeItem(page, 'draft_answer completed').waitFor();
-    await treeItem(page, 'rank_passages completed').waitFor();
+    await treeItem(page, 'draft_answer failed 3.10 s').waitFor();
+    await treeItem(page, 'draft_answer completed 2.20 s').waitFor();
+    await treeItem(page, 'rank_passages completed 200 ms').waitFor();
 
     await button(page, 'Failed only').click();
     await expectStepCount(page, '1 of 10 steps');
     await button(page, 'Clear filters').click();
     await expectStepCount(page, '10 of 10 steps');
-    await stepTree(page).getByRole('treeitem', { name: 'faq_lookup skipped', exact: true }).waitFor();
+    await stepTree(page).getByRole('treeitem', { name: 'faq_lookup skipped 80 ms', exact: true }).waitFor();
   },
 );
 

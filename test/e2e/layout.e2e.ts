@@ -89,7 +89,7 @@ e2e.test('long state names and errors do not widen the page', async ({ page }) =
   );
   await openApp(page);
   await openFiles(page, [file]);
-  await treeItem(page, `${longName} failed`).click();
+  await treeItem(page, `${longName} failed 499 ms`).click();
   await expectText(stepDetails(page), 'ValueError', '"Step details"');
   await assertNoHorizontalOverflow(page, 'with a 300-character state name and a long error selected');
 });

@@ -87,17 +87,21 @@ e2e.test('file-storage-db.json: shows its three runs and switches between them',
 
   await chooseRun(page, 'log_ingest');
   await expectTexts(runSummary(page), ['log_ingest', 'ingest-0042'], '"Run summary"');
-  await treeItem(page, 'open_stream completed').waitFor();
-  assert.equal(await treeItem(page, 'draft_answer failed').count(), 0, 'the support_agent tree is not shown');
+  await treeItem(page, 'open_stream completed 50 ms').waitFor();
+  assert.equal(
+    await treeItem(page, 'draft_answer failed 3.10 s').count(),
+    0,
+    'the support_agent tree is not shown',
+  );
 
   await chooseRun(page, 'support_agent');
   await expectTexts(runSummary(page), ['support_agent', 'conv-7f3a'], '"Run summary"');
-  await treeItem(page, 'draft_answer failed').waitFor();
-  assert.equal(await treeItem(page, 'open_stream completed').count(), 0, 'the log_ingest tree is gone');
+  await treeItem(page, 'draft_answer failed 3.10 s').waitFor();
+  assert.equal(await treeItem(page, 'open_stream completed 50 ms').count(), 0, 'the log_ingest tree is gone');
 
   await chooseRun(page, 'customer_etl');
   await expectTexts(runSummary(page), ['customer_etl', 'etl-2025-09-20-001'], '"Run summary"');
-  await treeItem(page, 'transform completed').waitFor();
+  await treeItem(page, 'transform completed 900 ms').waitFor();
 });
 
 e2e.test(
@@ -120,7 +124,7 @@ e2e.test(
 
     await expectLoadedRun(page, ['support_agent', 'conv-7f3a', stepsPattern('10')]);
     assert.equal((await runEntries(page)).length, 1, 'the good run is still the only one listed');
-    await treeItem(page, 'draft_answer failed').waitFor();
+    await treeItem(page, 'draft_answer failed 3.10 s').waitFor();
   },
 );
 
@@ -172,7 +176,7 @@ e2e.test('markup in a state name and an error is shown as text, never run', asyn
   await openApp(page);
   await openFiles(page, [file]);
   await expectLoadedRun(page, ['markup_check', 'xss-1', stepsPattern('2')]);
-  const item = treeItem(page, `${markup} failed`);
+  const item = treeItem(page, `${markup} failed 499 ms`);
   await item.click();
   await expectTexts(stepDetails(page), [markup, `ValueError: ${markup}`], '"Step details"');
   assert.equal(await page.locator('img[src="x"]').count(), 0, 'no <img src=x> element was created');

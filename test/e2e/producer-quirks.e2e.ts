@@ -19,7 +19,7 @@ const e2e = browserSuite();
 e2e.test('python-nan-metrics: NaN and Infinity metrics load and are shown', async ({ page }) => {
   await openApp(page);
   await openFixtures(page, ['python-nan-metrics.json']);
-  await treeItem(page, 'transform completed').click();
+  await treeItem(page, 'transform completed 900 ms').click();
   await expectTexts(stepDetails(page), [/drop_ratio\W+NaN/, /max_latency\W+Infinity/], '"Step details"');
 });
 
@@ -32,7 +32,7 @@ e2e.test(
       .getByRole('treeitem', { name: /^Detached steps\b/ })
       .first()
       .waitFor();
-    await treeItem(page, 'worker in_progress').click();
+    await treeItem(page, 'worker in progress no duration').click();
     await expectTexts(stepDetails(page), ['worker', /in.progress/, /detached\W+yes/i], '"Step details"');
     await expectText(runSummary(page), /detached/i, '"Run summary"');
   },
@@ -54,7 +54,7 @@ e2e.test(
     await openFixtures(page, ['advanced-open-run.json']);
     await expectText(runSummary(page), /\bopen\b/i, '"Run summary"');
     // "received" was completed without being started: no recorded duration.
-    await treeItem(page, 'received completed').click();
+    await treeItem(page, 'received completed approx. 200 ms').click();
     await expectText(stepDetails(page), /\bapprox/i, '"Step details"');
   },
 );

@@ -51,7 +51,7 @@ async function expectConvOpened(page: import('playwright-core').Page): Promise<v
   await explorer(page).waitFor();
   assert.equal(await runBrowser(page).count(), 0, 'the run browser gave way to the explorer');
   await expectLoadedRun(page, ['support_agent', 'conv-7f3a', stepsPattern('10'), `${STORE} › records`]);
-  await treeItem(page, 'draft_answer failed').click();
+  await treeItem(page, 'draft_answer failed 3.10 s').click();
   await expectTexts(stepDetails(page), ['draft_answer', 'timed out'], '"Step details"');
 }
 
@@ -161,7 +161,7 @@ e2e.test(
     assert.equal((await runEntries(page)).length, 1, 'the run already loaded is still the only one');
     assert.equal(await runBrowser(page).count(), 0, 'no run browser for a store that did not open');
     assert.equal(await viewButton(page, 'Run browser').count(), 0, 'no view switch without a store');
-    await treeItem(page, 'draft_answer failed').waitFor();
+    await treeItem(page, 'draft_answer failed 3.10 s').waitFor();
   },
 );
 

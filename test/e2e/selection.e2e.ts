@@ -22,32 +22,32 @@ const e2e = browserSuite();
 e2e.test('selecting "draft_answer failed" in the outline shows its timeout error', async ({ page }) => {
   await openApp(page);
   await openFixtures(page, [LLM.file]);
-  await treeItem(page, 'draft_answer failed').click();
-  await expectSelectedTreeItem(page, 'draft_answer failed');
+  await treeItem(page, 'draft_answer failed 3.10 s').click();
+  await expectSelectedTreeItem(page, 'draft_answer failed 3.10 s');
   await expectTexts(stepDetails(page), ['draft_answer', 'failed', LLM.error], '"Step details"');
 });
 
 e2e.test('"Next branch" moves to the retry and "Previous branch" back to the failure', async ({ page }) => {
   await openApp(page);
   await openFixtures(page, [LLM.file]);
-  await treeItem(page, 'draft_answer failed').click();
+  await treeItem(page, 'draft_answer failed 3.10 s').click();
   await expectTexts(stepDetails(page), [LLM.error], '"Step details"');
 
   // The branch buttons may sit in "Step details" or by the outline: any of them will do.
   await button(page, 'Next branch').first().click();
-  await expectSelectedTreeItem(page, 'draft_answer completed');
+  await expectSelectedTreeItem(page, 'draft_answer completed 2.20 s');
   await expectTexts(stepDetails(page), ['draft_answer', 'completed'], '"Step details" (retry)');
   await expectNoText(stepDetails(page), 'timed out', '"Step details" (retry)');
 
   await button(page, 'Previous branch').first().click();
-  await expectSelectedTreeItem(page, 'draft_answer failed');
+  await expectSelectedTreeItem(page, 'draft_answer failed 3.10 s');
   await expectTexts(stepDetails(page), ['draft_answer', 'failed', LLM.error], '"Step details" (back)');
 });
 
 e2e.test('clicking the failed (red) node in the tree drawing selects it', async ({ page }) => {
   await openApp(page);
   await openFixtures(page, [LLM.file]);
-  await treeItem(page, 'draft_answer failed').waitFor();
+  await treeItem(page, 'draft_answer failed 3.10 s').waitFor();
   const canvas = await treeCanvas(page);
   const stats = await eventually(
     () => canvasStats(page, canvas),
@@ -58,14 +58,14 @@ e2e.test('clicking the failed (red) node in the tree drawing selects it', async 
   const red = await findRedBlob(page, canvas);
   assert.ok(red, 'the only failed step (draft_answer) is drawn in red');
   await canvas.click({ position: { x: red.x, y: red.y } });
-  await expectSelectedTreeItem(page, 'draft_answer failed');
+  await expectSelectedTreeItem(page, 'draft_answer failed 3.10 s');
   await expectTexts(stepDetails(page), ['draft_answer', 'failed', LLM.error], '"Step details"');
 });
 
 e2e.test('the page buttons have names: no unnamed button after selecting a step', async ({ page }) => {
   await openApp(page);
   await openFixtures(page, [LLM.file]);
-  await treeItem(page, 'draft_answer failed').click();
+  await treeItem(page, 'draft_answer failed 3.10 s').click();
   await expectTexts(stepDetails(page), [LLM.error], '"Step details"');
   const unnamed = await page
     .getByRole('button')

@@ -29,7 +29,7 @@ e2e.test('?url= loads a file; the hash keeps run, step and filter across a reloa
   await openApp(page, LINK);
   await expectLoadedRun(page, ['support_agent', 'conv-7f3a', stepsPattern('10')]);
 
-  await treeItem(page, 'draft_answer failed').click();
+  await treeItem(page, 'draft_answer failed 3.10 s').click();
   await stateFilter(page).fill('draft');
   await expectStepCount(page, '2 of 10 steps');
 
@@ -41,7 +41,7 @@ e2e.test('?url= loads a file; the hash keeps run, step and filter across a reloa
 
   await page.reload();
   await expectLoadedRun(page, ['support_agent', 'conv-7f3a', stepsPattern('10')]);
-  await expectSelectedTreeItem(page, 'draft_answer failed');
+  await expectSelectedTreeItem(page, 'draft_answer failed 3.10 s');
   await expectTexts(stepDetails(page), ['draft_answer', LLM.error], '"Step details" after reload');
   await expectStepCount(page, '2 of 10 steps');
   assert.equal(await stateFilter(page).inputValue(), 'draft', '"Filter by state" keeps its text');
@@ -51,7 +51,7 @@ e2e.test('?url= loads a file; the hash keeps run, step and filter across a reloa
 e2e.test('a link with a hash opens on the given step with status and mode filters', async ({ page }) => {
   // Learn the run id the app uses for this file from its own hash.
   await openApp(page, LINK);
-  await treeItem(page, 'draft_answer failed').click();
+  await treeItem(page, 'draft_answer failed 3.10 s').click();
   const run = await eventually(
     async () => hashParams(page.url()).get('run'),
     (r) => Boolean(r),
@@ -66,7 +66,7 @@ e2e.test('a link with a hash opens on the given step with status and mode filter
   });
   await page.goto('about:blank');
   await openApp(page, `${LINK}#${hash}`);
-  await expectSelectedTreeItem(page, 'draft_answer completed');
+  await expectSelectedTreeItem(page, 'draft_answer completed 2.20 s');
   await expectTexts(stepDetails(page), ['draft_answer', 'completed'], '"Step details"');
   await expectNoText(stepDetails(page), 'timed out', '"Step details"');
   // 7 completed steps, all in reference mode.
@@ -75,7 +75,7 @@ e2e.test('a link with a hash opens on the given step with status and mode filter
 
 e2e.test('hide=1 in the hash hides steps that do not match (ancestors stay)', async ({ page }) => {
   await openApp(page, LINK);
-  await treeItem(page, 'draft_answer failed').click();
+  await treeItem(page, 'draft_answer failed 3.10 s').click();
   const run = await eventually(
     async () => hashParams(page.url()).get('run'),
     (r) => Boolean(r),
@@ -85,12 +85,12 @@ e2e.test('hide=1 in the hash hides steps that do not match (ancestors stay)', as
   await page.goto('about:blank');
   await openApp(page, `${LINK}#${hash}`);
   await expectStepCount(page, '1 of 10 steps');
-  await treeItem(page, 'draft_answer failed').waitFor();
-  await treeItem(page, 'rank_passages completed').waitFor();
+  await treeItem(page, 'draft_answer failed 3.10 s').waitFor();
+  await treeItem(page, 'rank_passages completed 200 ms').waitFor();
   await eventually(
     async () => ({
-      faq: await treeItem(page, 'faq_lookup skipped').count(),
-      respond: await treeItem(page, 'respond completed').count(),
+      faq: await treeItem(page, 'faq_lookup skipped 80 ms').count(),
+      respond: await treeItem(page, 'respond completed 50 ms').count(),
     }),
     (n) => n.faq === 0 && n.respond === 0,
     (n) => `steps outside the failed branch are still in the outline: ${JSON.stringify(n)}`,

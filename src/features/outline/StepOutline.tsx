@@ -6,29 +6,16 @@
 // and collapsed steps are shared with the drawing through the store.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Run } from '../../model/types.ts';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selectors.ts';
-import { statusStyle } from '../tree-view/colors.ts';
 import { revealCollapsed } from '../tree-view/reveal.ts';
-import { durationText } from '../tree-view/stepText.ts';
-import {
-  DETACHED_GROUP,
-  flattenOutline,
-  type OutlineRows,
-  rowOfKey,
-  siblingSteps,
-} from './flattenOutline.ts';
+import { DETACHED_GROUP, flattenOutline, rowOfKey, siblingSteps } from './flattenOutline.ts';
+import { OutlineRow, ROW_HEIGHT } from './OutlineRow.tsx';
 import './outline.css';
 import { isTypeAheadKey, type TypedText, typeAheadRow, typeAheadText } from './typeAhead.ts';
 
-const ROW_HEIGHT = 26;
 /** Rows rendered when the list cannot measure itself (hidden, or jsdom). */
 const MIN_WINDOW = 40;
-/** Indentation stops growing at this level; deeper rows show their level number. */
-const MAX_INDENT_LEVEL = 6;
-/** Indentation per level, CSS px. */
-const INDENT_PX = 8;
 const PAGE_ROWS = 10;
 
 export function StepOutline() {
@@ -242,88 +229,4 @@ function renderedRows(virtual: ReadonlyArray<{ index: number }>, count: number, 
   }
   if (focusRow >= 0 && !out.includes(focusRow)) out.push(focusRow);
   return out;
-}
-
-interface RowProps {
-  run: Run;
-  rows: OutlineRows;
-  row: number;
-  focused: boolean;
-  selected: boolean;
-  onSelect(): void;
-  onToggle(): void;
-  onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
-}
-
-function OutlineRow({ run, rows, row, focused, selected, onSelect, onToggle, onKeyDown }: RowProps) {
-  const key = rows.step[row]!;
-  const level = rows.level[row]!;
-  const expandable = rows.hasChildren[row] === 1;
-  const isCollapsed = rows.collapsed[row] === 1;
-  const indent = Math.min(level, MAX_INDENT_LEVEL) - 1;
-  const group = key === DETACHED_GROUP;
-  const step = group ? undefined : run.steps[key];
-  const label = step
-    ? `${step.stateName} ${step.status}`
-    : `Detached steps (${rows.detachedCount.toLocaleString('en-US')})`;
-  const hidden = step && isCollapsed ? (run.tree.subtreeSize[key] ?? 1) - 1 : 0;
-  const dot = step ? statusStyle(step.status) : null;
-  let className = 'outline__row';
-  if (group) className += ' outline__row--group';
-  if (selected) className += ' outline__row--selected';
-
-  return (
-    <div
-      data-row={row}
-      role="treeitem"
-      aria-label={label}
-      aria-level={level}
-      aria-setsize={rows.setSize[row]!}
-      aria-posinset={rows.posInSet[row]!}
-      aria-expanded={expandable ? !isCollapsed : undefined}
-      aria-selected={selected}
-      tabIndex={focused ? 0 : -1}
-      className={className}
-      style={{ top: row * ROW_HEIGHT, height: ROW_HEIGHT, paddingLeft: 4 + indent * INDENT_PX }}
-      onClick={(e) => {
-        // The twisty toggles; anywhere else selects.
-        if (expandable && (e.target as HTMLElement).closest('[data-twisty]')) onToggle();
-        else onSelect();
-      }}
-      onDoubleClick={(e) => {
-        if (expandable && !(e.target as HTMLElement).closest('[data-twisty]')) onToggle();
-      }}
-      onKeyDown={onKeyDown}
-    >
-      <span
-        data-twisty
-        className={expandable ? 'outline__twisty' : 'outline__twisty outline__twisty--leaf'}
-        aria-hidden="true"
-      >
-        {expandable ? (isCollapsed ? '▸' : '▾') : ''}
-      </span>
-      {level > MAX_INDENT_LEVEL && (
-        <span className="outline__level" title={`Level ${level}`}>
-          {level}
-        </span>
-      )}
-      {dot && (
-        <span className="outline__dot" style={{ background: dot.color }} aria-hidden="true">
-          {dot.glyph}
-        </span>
-      )}
-      <span className="outline__name" title={step?.stateName}>
-        {step ? step.stateName : label}
-      </span>
-      {step && <span className="outline__duration">{durationText(step)}</span>}
-      {hidden > 0 && (
-        <span
-          className="outline__hidden"
-          title={`${hidden.toLocaleString('en-US')} ${hidden === 1 ? 'step' : 'steps'} hidden`}
-        >
-          +{hidden.toLocaleString('en-US')}
-        </span>
-      )}
-    </div>
-  );
 }

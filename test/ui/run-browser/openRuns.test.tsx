@@ -30,9 +30,9 @@ describe('opening runs from a store', () => {
     expect(screen.queryByRole('main', { name: 'Run browser' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Explorer' })).toHaveAttribute('aria-pressed', 'true');
     expect(
-      await within(stepTree()).findByRole('treeitem', { name: 'draft_answer failed' }),
+      await within(stepTree()).findByRole('treeitem', { name: 'draft_answer failed 3.10 s' }),
     ).toBeInTheDocument();
-    await user.click(within(stepTree()).getByRole('treeitem', { name: 'draft_answer failed' }));
+    await user.click(within(stepTree()).getByRole('treeitem', { name: 'draft_answer failed 3.10 s' }));
     expect(screen.getByRole('region', { name: 'Step details' })).toHaveTextContent('timed out');
 
     // Back to the browser: the query is still there; the same run again is not loaded twice.
