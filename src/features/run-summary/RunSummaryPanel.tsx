@@ -13,6 +13,7 @@ import {
   formatTimestamp,
   sameUtcDay,
 } from '../shared-ui/format.ts';
+import { ScrollArea } from '../shared-ui/ScrollArea.tsx';
 
 const fmt = new Intl.NumberFormat('en-US');
 const WARNINGS_SHOWN = 20;
@@ -139,7 +140,7 @@ export function RunSummaryPanel() {
 function SummaryBody({ run }: { run: Run }) {
   const statuses = Object.entries(run.counts.statusCounts).sort((a, b) => b[1] - a[1]);
   return (
-    <div className="box__body">
+    <ScrollArea className="box__body" label="Run summary">
       <div className="summary__head">
         <div className="summary__title">
           <div className="summary__fsm">{run.fsmName || 'unnamed FSM'}</div>
@@ -235,6 +236,6 @@ function SummaryBody({ run }: { run: Run }) {
         </div>
       )}
       <Warnings run={run} />
-    </div>
+    </ScrollArea>
   );
 }

@@ -2,7 +2,7 @@
 // "Run summary": identity, times, counters with the producer's value shown
 // where it differs, open/pruned badges and warnings.
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatTimeOfDay, formatTimestamp, sameUtcDay } from '../../../src/features/shared-ui/format.ts';
 import {
   findRuns,
@@ -14,7 +14,10 @@ import {
   textFile,
 } from './helpers.tsx';
 
-afterEach(resetAfterTest);
+afterEach(() => {
+  resetAfterTest();
+  vi.restoreAllMocks();
+});
 
 const summary = () => screen.getByRole('region', { name: 'Run summary' });
 
@@ -96,5 +99,27 @@ describe('Run summary', () => {
     const warnings = within(summary()).getAllByRole('listitem');
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings.some((w) => /prun/i.test(w.textContent ?? ''))).toBe(true);
+  });
+});
+
+describe('Run summary body', () => {
+  it('is a named Tab stop while its content overflows (so the keyboard can scroll it), a plain box when it fits', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('llm-branching.json')]);
+    await findRuns(1);
+    // jsdom lays nothing out: everything fits, so no extra Tab stop.
+    expect(within(summary()).queryByRole('group')).toBeNull();
+    expect(summary().querySelector('[tabindex]')).toBeNull();
+    resetAfterTest();
+
+    // Content taller than its box, as in a short window.
+    vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(280);
+    const second = renderApp();
+    await openFiles(second.user, [fixtureFile('llm-branching.json')]);
+    await findRuns(1);
+    const body = within(summary()).getByRole('group', { name: 'Run summary' });
+    expect(body).toHaveAttribute('tabindex', '0');
+    expect(body).toHaveTextContent('conv-7f3a');
   });
 });
