@@ -1,7 +1,9 @@
 // "Open history files": a visible button that opens a hidden multi-file input.
-// The input carries the same accessible name so tests and assistive tech can
-// reach it directly. It offers history JSON (plain or gzipped) and SQLite
-// stores; what a file is, is decided by its bytes (loadController), not by this list.
+// The button is the one control users and assistive tech meet; the input is
+// out of the tab order and the accessibility tree (aria-hidden), keeping its
+// label only so tests can hand it files as the file dialog would. It offers
+// history JSON (plain or gzipped) and SQLite stores; what a file is, is
+// decided by its bytes (loadController), not by this list.
 import { useRef } from 'react';
 import { loadInputs } from './loadController.ts';
 
@@ -18,6 +20,7 @@ export function OpenFilesButton({ className }: { className?: string }) {
         multiple
         accept=".json,.gz,.db,.sqlite,.sqlite3,application/json,application/gzip,application/vnd.sqlite3,application/x-sqlite3"
         aria-label="Open history files"
+        aria-hidden="true"
         className="visually-hidden"
         tabIndex={-1}
         onChange={(e) => {
