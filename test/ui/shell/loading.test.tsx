@@ -85,7 +85,7 @@ describe('Open history files', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('empty-file.json');
   });
 
-  it('the same file twice gives two runs: the second id is suffixed, the first is kept', async () => {
+  it('the same file twice gives two runs: the second is tagged "2nd copy" apart from its id, the first is kept', async () => {
     const { user } = renderApp();
     await openFiles(user, [fixtureFile('llm-branching.json')]);
     await findRuns(1);
@@ -96,7 +96,19 @@ describe('Open history files', () => {
     expect(new Set(ids).size).toBe(2);
     expect(ids[1]).toBe(`${ids[0]}~2`);
     expect(screen.getByRole('button', { name: 'Close run conv-7f3a' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Close run conv-7f3a (2)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close run conv-7f3a (2nd copy)' })).toBeInTheDocument();
+    // The id is shown as it is in the file; the copy is a tag of its own, on the name line.
+    const [first, second] = within(runsRegion()).getAllByRole('listitem');
+    expect(within(first!).getByText('conv-7f3a')).toHaveClass('run-item__id');
+    expect(within(first!).queryByText(/copy/)).toBeNull();
+    expect(within(second!).getByText('conv-7f3a')).toHaveClass('run-item__id');
+    const tag = within(second!).getByText('2nd copy');
+    expect(tag).toHaveClass('run-item__copy');
+    expect(tag).toHaveAttribute(
+      'title',
+      'conv-7f3a is open already: this is its 2nd copy, from llm-branching.json',
+    );
+    expect(within(second!).queryByText(/\(2\)/)).toBeNull();
     // a later load shows what was just opened
     expect(useExplorerStore.getState().activeRunId).toBe(ids[1]);
   });

@@ -41,15 +41,71 @@ describe('Loaded runs', () => {
     expect(summary()).toHaveTextContent('etl-2025-09-20-001');
   });
 
-  it('Up and Down move the focus between runs', async () => {
+  it('is one Tab stop: arrows, Home and End move the focus, Enter or Space shows the run', async () => {
     const { user } = renderApp();
-    await openFiles(user, [fixtureFile('llm-branching.json'), fixtureFile('etl-linear.json')]);
-    const [first, second] = await findRuns(2);
-    runButton(first!).focus();
+    await openFiles(user, [fixtureFile('file-storage-db.json')]);
+    const items = await findRuns(3);
+    const [first, second, third] = items.map(runButton);
+    // Only the active run's button is in the tab order; ✕ buttons are not (Delete closes).
+    const tabbable = within(runsRegion())
+      .getAllByRole('button')
+      .filter((b) => b.tabIndex === 0);
+    expect(tabbable).toEqual([first]);
+    expect(first).toHaveAttribute('aria-current', 'true');
+    for (const item of items) {
+      expect(within(item).getByRole('button', { name: /^Close run/ })).toHaveAttribute('tabindex', '-1');
+    }
+
+    first!.focus();
     await user.keyboard('{ArrowDown}');
-    expect(runButton(second!)).toHaveFocus();
-    await user.keyboard('{ArrowUp}');
-    expect(runButton(first!)).toHaveFocus();
+    expect(second).toHaveFocus();
+    expect(second).toHaveAttribute('tabindex', '0');
+    expect(first).toHaveAttribute('tabindex', '-1');
+    // Moving does not switch: the shown run changes on Enter.
+    expect(summary()).toHaveTextContent('customer_etl');
+    await user.keyboard('{Enter}');
+    expect(summary()).toHaveTextContent('support_agent');
+    expect(second).toHaveAttribute('aria-current', 'true');
+    await user.keyboard('{End}');
+    expect(third).toHaveFocus();
+    await user.keyboard(' ');
+    expect(summary()).toHaveTextContent('log_ingest');
+    await user.keyboard('{ArrowDown}'); // stays on the last run
+    expect(third).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(first).toHaveFocus();
+    await user.keyboard('{ArrowUp}'); // stays on the first run
+    expect(first).toHaveFocus();
+
+    // Tab leaves the list at once, and Shift+Tab comes back to the run last focused.
+    await user.keyboard('{ArrowDown}');
+    await user.tab();
+    expect(
+      within(runsRegion())
+        .queryAllByRole('button')
+        .includes(document.activeElement as HTMLElement),
+    ).toBe(false);
+    await user.tab({ shift: true });
+    expect(second).toHaveFocus();
+  });
+
+  it('Delete closes the focused run and moves the focus to the next one', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('file-storage-db.json')]);
+    const items = await findRuns(3);
+    runButton(items[1]!).focus();
+    await user.keyboard('{Delete}');
+    const left = await findRuns(2);
+    expect(left.map((i) => i.textContent)).toEqual([
+      expect.stringContaining('customer_etl'),
+      expect.stringContaining('log_ingest'),
+    ]);
+    expect(runButton(left[1]!)).toHaveFocus();
+    expect(runButton(left[1]!)).toHaveAttribute('tabindex', '0');
+    await user.keyboard('{Delete}');
+    const [last] = await findRuns(1);
+    expect(runButton(last!)).toHaveFocus();
+    expect(last).toHaveTextContent('customer_etl');
   });
 
   it('closing the active run shows the next one and forgets the closed run', async () => {
