@@ -6,7 +6,7 @@
 // loaded it shows a welcome instead. With a store open, the header switches
 // between this and the run browser (a view of its own). Page-level behaviour (drop anywhere,
 // paste, ?url/?sample, hash sync, preferences) is wired here.
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useEffect } from 'react';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { DropOverlay } from '../features/loading/DropOverlay.tsx';
@@ -70,6 +70,7 @@ function Drawing() {
 
 function Workspace() {
   const { widths, limits, set } = useColumnWidths();
+  useFocusOnArrival();
   const style = {
     '--left-w': `${widths.left}px`,
     '--right-w': `${widths.right}px`,
@@ -134,4 +135,18 @@ function Workspace() {
       </div>
     </main>
   );
+}
+
+/**
+ * When the workspace first shows, focus that was lost (on the welcome's
+ * "Open a sample", gone with the welcome, or nowhere yet) goes to the step
+ * tree's current item, not to the page's body. Focus the user put somewhere
+ * (e.g. on "Open history files") stays there.
+ */
+function useFocusOnArrival(): void {
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    document.querySelector<HTMLElement>('[role="tree"][aria-label="Step tree"] [tabindex="0"]')?.focus();
+  }, []);
 }

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 // Opening files: the empty state, the "Open history files" input, a bad file
 // among good ones, the same file twice, pasted JSON and the built-in samples.
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useExplorerStore } from '../../../src/store/explorerStore.ts';
 import {
+  fileInput,
   findRuns,
   fixtureBytes,
   fixtureFile,
@@ -168,6 +169,36 @@ describe('Open a sample', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     // once runs are loaded the header offers the samples (still one button of that name)
     expect(screen.getAllByRole('button', { name: 'Open a sample' })).toHaveLength(1);
+  });
+
+  it('moves the focus to the step tree once the samples arrive, not to the page body', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async (url: string) =>
+        new Response(fixtureBytes(url.split('/').at(-1) ?? '') as Uint8Array<ArrayBuffer>, {
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Open a sample' }));
+    // The welcome's button is gone with the welcome; focus lands on the tree's current item.
+    const tree = await screen.findByRole('tree', { name: 'Step tree' }, { timeout: 20000 });
+    await waitFor(() => expect(document.activeElement).not.toBe(document.body));
+    expect(document.activeElement).toHaveAttribute('role', 'treeitem');
+    expect(tree).toContainElement(document.activeElement as HTMLElement);
+    expect(document.activeElement).toHaveAccessibleName('receive_message completed 10 ms');
+  });
+
+  it('leaves the focus where the user put it when files arrive (on "Open history files")', async () => {
+    renderApp();
+    const button = screen.getByRole('button', { name: 'Open history files' });
+    button.focus();
+    // The file dialog's answer, as the browser gives it (focus back on the button).
+    const input = fileInput();
+    Object.defineProperty(input, 'files', { value: [fixtureFile('llm-branching.json')], configurable: true });
+    fireEvent.change(input);
+    await findRuns(1);
+    expect(button).toHaveFocus();
   });
 
   it('a failed download is an alert naming the file', async () => {
