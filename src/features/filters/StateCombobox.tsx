@@ -1,7 +1,8 @@
 // "Filter by state": a text box with a list of the run's state names (and
 // their step counts). Typing filters by substring; the list suggests names.
-// Keys: Down/Up move in the list, Enter picks, Escape closes the list (or,
-// when it is closed, clears the text). WAI-ARIA combobox pattern.
+// Keys: Down/Up move in the list, Enter picks, Escape closes the list and
+// leaves the text (the filter applied) alone; the ✕ button clears it.
+// WAI-ARIA combobox pattern.
 import { type KeyboardEvent, type RefObject, useEffect, useId, useState } from 'react';
 import type { ValueCount } from './runValueCounts.ts';
 
@@ -79,9 +80,6 @@ export function StateCombobox({
           e.preventDefault();
           setOpen(false);
           setActive(-1);
-        } else if (query !== '') {
-          e.preventDefault();
-          onQuery('');
         }
         break;
     }

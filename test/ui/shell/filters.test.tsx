@@ -50,7 +50,7 @@ describe('Filter by state', () => {
     expect(options[0]).toHaveTextContent(/draft_answer\s*2/);
   });
 
-  it('Down, Enter picks a name; Escape closes the list, then clears the text', async () => {
+  it('Down, Enter picks a name; Escape closes the list and never removes the filter applied', async () => {
     const { user } = await openLlm();
     await user.click(combobox());
     await user.keyboard('{Escape}');
@@ -73,9 +73,29 @@ describe('Filter by state', () => {
     await user.keyboard('{Escape}');
     expect(combobox()).toHaveAttribute('aria-expanded', 'false');
     expect(combobox()).toHaveValue(second);
+    const filtered = count().textContent;
+    expect(filtered).not.toBe('10 of 10 steps');
+    // Escape again, with the list closed: the filter just applied stays.
     await user.keyboard('{Escape}');
+    expect(combobox()).toHaveValue(second);
+    expect(useExplorerStore.getState().filters.stateQuery).toBe(second);
+    expect(count()).toHaveTextContent(filtered ?? '');
+    // The ✕ button is what clears it.
+    await user.click(screen.getByRole('button', { name: 'Clear state filter' }));
     expect(combobox()).toHaveValue('');
     expect(count()).toHaveTextContent('10 of 10 steps');
+  });
+
+  it('Escape after typing a filter keeps it', async () => {
+    const { user } = await openLlm();
+    await user.click(combobox());
+    await user.keyboard('draft');
+    expect(count()).toHaveTextContent('2 of 10 steps');
+    await user.keyboard('{Escape}'); // closes the suggestions
+    await user.keyboard('{Escape}');
+    expect(combobox()).toHaveValue('draft');
+    expect(combobox()).toHaveAttribute('aria-expanded', 'false');
+    expect(count()).toHaveTextContent('2 of 10 steps');
   });
 
   it('"/" focuses the state filter', async () => {
