@@ -1,5 +1,6 @@
 // The filter bar over the tree: state-name combobox, data mode / status /
-// network toggles with their counts, "Failed only", "Clear filters", dim vs
+// network toggles with their counts, "Failed only" (a toggle: on, it shows
+// failed steps only; off again, every status), "Clear filters", dim vs
 // hide, and a live "N of M steps" count. Filters live in the explorer store;
 // counts come from memoised selectors, so typing stays cheap on big runs.
 import { useEffect, useRef } from 'react';
@@ -59,7 +60,7 @@ export function FilterBar() {
           type="button"
           className={failedOnly ? 'btn btn--danger-on' : 'btn'}
           aria-pressed={failedOnly}
-          onClick={() => setFilters({ statuses: ['failed'] })}
+          onClick={() => setFilters({ statuses: failedOnly ? [] : ['failed'] })}
         >
           Failed only
         </button>

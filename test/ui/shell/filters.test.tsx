@@ -163,6 +163,27 @@ describe('Failed only, Clear filters, Hide non-matching', () => {
     );
   });
 
+  it('"Failed only" is a toggle: a second click, or Space, switches it off again', async () => {
+    const { user } = await openLlm();
+    const failedOnly = () => screen.getByRole('button', { name: 'Failed only' });
+    await user.type(combobox(), 'draft');
+    await user.click(failedOnly());
+    expect(failedOnly()).toHaveAttribute('aria-pressed', 'true');
+    expect(count()).toHaveTextContent('1 of 10 steps');
+    await user.click(failedOnly());
+    expect(failedOnly()).toHaveAttribute('aria-pressed', 'false');
+    expect(useExplorerStore.getState().filters.statuses).toEqual([]);
+    // Only the status filter went: the state filter typed before stays.
+    expect(count()).toHaveTextContent('2 of 10 steps');
+    failedOnly().focus();
+    await user.keyboard(' ');
+    expect(failedOnly()).toHaveAttribute('aria-pressed', 'true');
+    expect(count()).toHaveTextContent('1 of 10 steps');
+    await user.keyboard(' ');
+    expect(failedOnly()).toHaveAttribute('aria-pressed', 'false');
+    expect(count()).toHaveTextContent('2 of 10 steps');
+  });
+
   it('"Hide non-matching" switches dim to hide, is remembered, and survives "Clear filters"', async () => {
     const { user } = await openLlm();
     const hide = screen.getByRole('checkbox', { name: 'Hide non-matching' });
