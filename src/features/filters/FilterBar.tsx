@@ -46,6 +46,16 @@ export function FilterBar() {
   if (!run || !result) return null;
   const counts = getRunValueCounts(run);
   const failedOnly = isFailedOnly(filters);
+  // An empty run has no values to filter by: no group headings with nothing under them.
+  const groups = [
+    counts.statuses,
+    counts.dataModes,
+    counts.networks,
+    filters.statuses,
+    filters.dataModes,
+    filters.networks,
+  ];
+  const hasValues = groups.some((g) => g.length > 0);
 
   return (
     <section className="filter-bar" aria-label="Filters">
@@ -86,27 +96,29 @@ export function FilterBar() {
           {`${fmt.format(result.matchCount)} of ${fmt.format(result.total)} steps`}
         </output>
       </div>
-      <div className="filter-bar__row filter-bar__row--groups">
-        <ToggleGroup
-          label="Status"
-          tone
-          values={withChosen(counts.statuses, filters.statuses)}
-          chosen={filters.statuses}
-          onChange={(statuses) => setFilters({ statuses })}
-        />
-        <ToggleGroup
-          label="Data mode"
-          values={withChosen(counts.dataModes, filters.dataModes)}
-          chosen={filters.dataModes}
-          onChange={(dataModes) => setFilters({ dataModes })}
-        />
-        <ToggleGroup
-          label="Network"
-          values={withChosen(counts.networks, filters.networks)}
-          chosen={filters.networks}
-          onChange={(networks) => setFilters({ networks })}
-        />
-      </div>
+      {hasValues && (
+        <div className="filter-bar__row filter-bar__row--groups">
+          <ToggleGroup
+            label="Status"
+            tone
+            values={withChosen(counts.statuses, filters.statuses)}
+            chosen={filters.statuses}
+            onChange={(statuses) => setFilters({ statuses })}
+          />
+          <ToggleGroup
+            label="Data mode"
+            values={withChosen(counts.dataModes, filters.dataModes)}
+            chosen={filters.dataModes}
+            onChange={(dataModes) => setFilters({ dataModes })}
+          />
+          <ToggleGroup
+            label="Network"
+            values={withChosen(counts.networks, filters.networks)}
+            chosen={filters.networks}
+            onChange={(networks) => setFilters({ networks })}
+          />
+        </div>
+      )}
     </section>
   );
 }

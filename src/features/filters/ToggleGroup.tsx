@@ -1,5 +1,6 @@
 // A labelled group of toggle buttons (aria-pressed), one per value, each with
 // its step count in the run. Pressing toggles the value in the chosen list.
+// Nothing at all when there are no values.
 import type { ValueCount } from './runValueCounts.ts';
 
 const fmt = new Intl.NumberFormat('en-US');
@@ -18,6 +19,8 @@ export function ToggleGroup({
   /** Adds a per-value class (e.g. status colours). */
   tone?: boolean;
 }) {
+  // A heading with nothing under it (an empty run) says nothing: leave it out.
+  if (values.length === 0) return null;
   return (
     <fieldset className="toggle-group">
       <legend className="visually-hidden">{label}</legend>

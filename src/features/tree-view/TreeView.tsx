@@ -430,6 +430,8 @@ export function TreeView() {
   };
 
   const stepCount = run ? run.steps.length : 0;
+  /** Something to zoom, fit or rotate: a run with at least one step laid out. */
+  const drawable = (layout?.count ?? 0) > 0;
   const hoverStep = hover && run ? run.steps[hover.step] : undefined;
 
   return (
@@ -457,23 +459,30 @@ export function TreeView() {
           onKeyDown={onKeyDown}
         />
         <div className="tree-view__buttons">
-          <button type="button" onClick={() => zoomBy(ZOOM_STEP)} title="Zoom in (+)" aria-label="Zoom in">
+          <button
+            type="button"
+            disabled={!drawable}
+            onClick={() => zoomBy(ZOOM_STEP)}
+            title="Zoom in (+)"
+            aria-label="Zoom in"
+          >
             +
           </button>
           <button
             type="button"
+            disabled={!drawable}
             onClick={() => zoomBy(1 / ZOOM_STEP)}
             title="Zoom out (−)"
             aria-label="Zoom out"
           >
             −
           </button>
-          <button type="button" onClick={fitToView} title="Fit to view (0 or F)">
+          <button type="button" disabled={!drawable} onClick={fitToView} title="Fit to view (0 or F)">
             Fit to view
           </button>
           <button
             type="button"
-            disabled={!run}
+            disabled={!run || !drawable}
             onClick={() => run && setRotated(run.id, !flipped)}
             title={
               layout?.orientation === 'tb' ? 'Draw the tree left to right' : 'Draw the tree top to bottom'

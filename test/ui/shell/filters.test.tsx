@@ -197,3 +197,17 @@ describe('Failed only, Clear filters, Hide non-matching', () => {
     expect(hide).toBeChecked();
   });
 });
+
+describe('an empty run', () => {
+  it('shows no filter headings without values (no Status, Data mode or Network group)', async () => {
+    const { user } = renderApp();
+    await openFiles(user, [fixtureFile('empty.json')]);
+    await findRuns(1);
+    await waitFor(() => expect(count()).toHaveTextContent('0 of 0 steps'));
+    const filters = screen.getByRole('region', { name: 'Filters' });
+    expect(within(filters).queryAllByRole('group')).toEqual([]);
+    for (const heading of ['Status', 'Data mode', 'Network']) {
+      expect(within(filters).queryByText(heading)).toBeNull();
+    }
+  });
+});

@@ -18,7 +18,7 @@ import type { Run } from '../../../src/model/types.ts';
 import { useExplorerStore } from '../../../src/store/explorerStore.ts';
 import { clearRuns, registerRun } from '../../../src/store/runRegistry.ts';
 import { type FakeContext, fakeContext } from './fakeContext.ts';
-import { branchingRun, chainRun } from './makeRun.ts';
+import { branchingRun, chainRun, makeRun } from './makeRun.ts';
 
 const SIZE = { width: 800, height: 600 };
 let ctx: FakeContext;
@@ -100,6 +100,14 @@ describe('TreeView', () => {
     expect(within(legend).getByText('failed')).toBeVisible();
     expect(within(legend).getByText('copy / reference / direct')).toBeInTheDocument();
     expect(ctx.count('fill')).toBeGreaterThan(10); // nodes were painted
+  });
+
+  it('an empty run has no steps to zoom, fit or rotate: those buttons are disabled', () => {
+    show(makeRun([]));
+    expect(screen.getByText('No steps to draw.')).toBeInTheDocument();
+    for (const name of ['Zoom in', 'Zoom out', 'Fit to view', 'Rotate layout']) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
   });
 
   it('selects a node on click and toggles its subtree on Alt+click', () => {
