@@ -1,9 +1,9 @@
 // The HTML legend of the tree drawing: status colours with their glyphs, the
-// data-mode letters and the overlay markers (selection path, resource ring,
+// data-mode letters (only when the run mixes data modes, as the drawing) and the overlay markers (selection path, resource ring,
 // dimmed, collapsed badge, detached group).
 import { DATA_MODE_MARKERS, STATUS_STYLES, UNKNOWN_STATUS_STYLE } from './colors.ts';
 
-export function TreeLegend() {
+export function TreeLegend({ dataModes }: { dataModes: boolean }) {
   return (
     <ul className="tree-legend" aria-label="Legend of the tree drawing">
       {[...STATUS_STYLES, UNKNOWN_STATUS_STYLE].map((s) => (
@@ -14,12 +14,14 @@ export function TreeLegend() {
           {s.label}
         </li>
       ))}
-      <li className="tree-legend__item">
-        <span className="tree-legend__mode" aria-hidden="true">
-          {DATA_MODE_MARKERS.map((m) => m.letter).join(' ')}
-        </span>
-        {DATA_MODE_MARKERS.map((m) => m.mode).join(' / ')}
-      </li>
+      {dataModes && (
+        <li className="tree-legend__item">
+          <span className="tree-legend__mode" aria-hidden="true">
+            {DATA_MODE_MARKERS.map((m) => m.letter).join(' ')}
+          </span>
+          {DATA_MODE_MARKERS.map((m) => m.mode).join(' / ')}
+        </li>
+      )}
       <li className="tree-legend__item">
         <span className="tree-legend__line tree-legend__line--path" aria-hidden="true" />
         selected path

@@ -16,6 +16,7 @@ import {
 } from 'react';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selectors.ts';
+import { hasOneDataMode } from './dataModes.ts';
 import { createDrawCache, type DrawState, drawTree } from './drawTree.ts';
 import { createFrameScheduler, type FrameScheduler } from './frameScheduler.ts';
 import { type Hit, hitTest } from './hitTest.ts';
@@ -505,7 +506,7 @@ export function TreeView() {
           </div>
         )}
       </div>
-      <TreeLegend />
+      <TreeLegend dataModes={run ? !hasOneDataMode(run) : false} />
     </section>
   );
 }

@@ -2,10 +2,12 @@
 // collapse badges, the detached group, and the overlays (selection path,
 // filter dimming, resource ring). Only what the culling index returns for the
 // visible rectangle is drawn. Level of detail follows the zoom: plain coloured
-// boxes when far away, status glyphs and data-mode letters closer, state names
+// boxes when far away, status glyphs and data-mode letters closer (no letter
+// when the whole run has one data mode), state names
 // when legible, arc names on links when closer still.
 import { dataModeLetter, nodeFill, type Palette, type StatusStyle, statusStyle } from './colors.ts';
 import { forEachLinkIn, forEachNodeIn } from './cull.ts';
+import { hasOneDataMode } from './dataModes.ts';
 import {
   badgeText,
   breadthAxis,
@@ -327,6 +329,7 @@ function drawNodes(
   const P = state.palette;
   const steps = layout.run.steps;
   const glyphs = s >= LOD.glyphs;
+  const modeLetters = glyphs && !hasOneDataMode(layout.run);
   const showLabels = s >= LOD.labels;
   // Zoomed out, the label grows in world units so it stays legible on screen
   // (quantised so the truncation memo sees few sizes).
@@ -334,7 +337,7 @@ function drawNodes(
   const labelFont = `${labelPx}px ${FONT_FAMILY}`;
   const W = layout.nodeW;
   const H = layout.nodeH;
-  const labelRoom = W - LABEL_CHROME + (glyphs ? 0 : MODE_W);
+  const labelRoom = W - LABEL_CHROME + (modeLetters ? 0 : MODE_W);
   const labelMemo = memoFor(cache.labels, `${labelPx}|${labelRoom}`);
   let labels = 0;
   ctx.setLineDash([]);
@@ -369,6 +372,8 @@ function drawNodes(
       ctx.textBaseline = 'middle';
       ctx.fillStyle = '#ffffff';
       ctx.fillText(style.glyph, left + CHIP_W / 2, top + H / 2 + 0.5);
+    }
+    if (modeLetters) {
       ctx.fillStyle = P.mutedText;
       ctx.fillText(dataModeLetter(step.dataMode), left + W - MODE_W / 2, top + H / 2 + 0.5);
     }

@@ -33,6 +33,40 @@ describe('drawTree', () => {
     expect(ctx.count('fillText')).toBeLessThan(200);
   });
 
+  it('draws a data-mode letter on each node only when the run mixes data modes', () => {
+    const scale = Math.max(LOD.labels, LOD.glyphs) + 0.05;
+    const draw = (run: ReturnType<typeof makeRun>) => {
+      const l = computeLayout(run, new Set());
+      const ctx = fakeContext();
+      drawTree(
+        ctx,
+        l,
+        { scale, tx: 100, ty: size.height / 2 - l.y[0]! * scale },
+        size,
+        1,
+        plain,
+        createDrawCache(),
+      );
+      return ctx.texts;
+    };
+    const oneMode = draw(
+      makeRun([
+        { name: 'a', parent: -1, mode: 'copy' },
+        { name: 'b', parent: 0, mode: 'copy' },
+      ]),
+    );
+    expect(oneMode).toContain('a');
+    expect(oneMode.filter((t) => t === 'C' || t === 'R' || t === 'D')).toEqual([]);
+    const mixed = draw(
+      makeRun([
+        { name: 'a', parent: -1, mode: 'copy' },
+        { name: 'b', parent: 0, mode: 'reference' },
+        { name: 'c', parent: 0, mode: 'direct' },
+      ]),
+    );
+    expect(mixed.filter((t) => t === 'C' || t === 'R' || t === 'D').sort()).toEqual(['C', 'D', 'R']);
+  });
+
   it('shows labels only when legible and arc names only when zoomed further in', () => {
     const run = branchingRun();
     const l = computeLayout(run, new Set());
@@ -57,7 +91,8 @@ describe('drawTree', () => {
     expect(midStats.labels).toBeGreaterThan(0);
     expect(midStats.arcLabels).toBe(0);
     expect(mid.texts).toContain('receive_message');
-    expect(mid.texts).toContain('R'); // data mode letter
+    // Every step of this run is in reference mode: no letter on any node.
+    expect(mid.texts).not.toContain('R');
 
     const near = fakeContext();
     const nearStats = drawTree(near, l, center(LOD.arcs + 0.1), size, 1, plain, createDrawCache());

@@ -98,8 +98,20 @@ describe('TreeView', () => {
     }
     const legend = screen.getByRole('list', { name: 'Legend of the tree drawing' });
     expect(within(legend).getByText('failed')).toBeVisible();
-    expect(within(legend).getByText('copy / reference / direct')).toBeInTheDocument();
+    // Every step is in reference mode: the drawing has no mode letters, so neither has the legend.
+    expect(within(legend).queryByText('copy / reference / direct')).toBeNull();
     expect(ctx.count('fill')).toBeGreaterThan(10); // nodes were painted
+  });
+
+  it('shows the data-mode letters in the legend when the run mixes data modes', () => {
+    show(
+      makeRun([
+        { name: 'a', parent: -1, mode: 'copy' },
+        { name: 'b', parent: 0, mode: 'direct' },
+      ]),
+    );
+    const legend = screen.getByRole('list', { name: 'Legend of the tree drawing' });
+    expect(within(legend).getByText('copy / reference / direct')).toBeInTheDocument();
   });
 
   it('an empty run has no steps to zoom, fit or rotate: those buttons are disabled', () => {
