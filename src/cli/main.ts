@@ -43,7 +43,8 @@ export async function main(argv: readonly string[], io: Output = processOutput):
       return command.command === 'diff' ? 2 : 1;
     case 'summary': {
       const { summaryCommand } = await import('./summaryCommand.ts');
-      return summaryCommand(command.files, command.json, io, command.runs);
+      const db = command.db ? { store: command.db, since: command.since } : undefined;
+      return summaryCommand(command.files, command.json, io, command.runs, db);
     }
     case 'diff': {
       const { diffCommand } = await import('./diffCommand.ts');

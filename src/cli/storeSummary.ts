@@ -78,10 +78,10 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `store.db: SQLite store, 6 runs (table records)`; with --run, how many were selected. */
-export function storeHeading(path: string, info: StoreInfo, selected: number | null): string {
+/** `store.db: SQLite store, 6 runs (table records)`; with --run (or `by`), how many were selected. */
+export function storeHeading(path: string, info: StoreInfo, selected: number | null, by = '--run'): string {
   const runs = info.runs === 0 ? 'no runs' : plural(info.runs, 'run');
-  const chosen = selected === null ? '' : `, ${selected.toLocaleString('en-US')} selected by --run`;
+  const chosen = selected === null ? '' : `, ${selected.toLocaleString('en-US')} selected by ${by}`;
   const names = info.tables.map((t) => clean(t.name)).join(', ');
   const tables = `${info.tables.length === 1 ? 'table' : 'tables'} ${names}`;
   const rowCount = info.tables.reduce((n, t) => n + t.rows, 0);
@@ -90,7 +90,7 @@ export function storeHeading(path: string, info: StoreInfo, selected: number | n
 }
 
 /** Listing problems that mean rows were lost (an unreadable table or page), as opposed to rows skipped on purpose. */
-function isReadFailure(problem: string): boolean {
+export function isReadFailure(problem: string): boolean {
   return /could not be read/.test(problem);
 }
 

@@ -5,9 +5,12 @@
 // of its own, named `store.db › table › id`. A file or run that cannot be
 // read is reported on stderr; the others still are. Exit 2 then. With --run,
 // only runs whose execution id (or, in a store, id column) is given are
-// reported; an id that matches no run is an error.
+// reported; an id that matches no run is an error. With --db URL, a
+// PostgreSQL store is reported the same way (pg/pgSummary.ts, loaded only then).
+import type { DbOptions } from './args.ts';
+import type { Since } from './pg/pgSummary.ts';
 import { describeLoadError, readHistory } from './readHistory.ts';
-import { storeKind, summarizeStore } from './storeSummary.ts';
+import { type StoreSink, storeKind, summarizeStore } from './storeSummary.ts';
 import { type LoadedFile, summaryJson } from './summaryJson.ts';
 import { clean, fileText } from './summaryText.ts';
 
@@ -30,8 +33,10 @@ export async function summaryCommand(
   json: boolean,
   io: Output,
   runIds: readonly string[] = [],
+  db?: { readonly store: DbOptions; readonly since?: Since | undefined },
 ): Promise<number> {
   const wanted = new Set(runIds);
+  let where = files.length === 1 ? clean(files[0] as string) : 'any of the files';
   const matched = new Set<string>();
   const loaded: LoadedFile[] = [];
   let failures = 0;
@@ -44,25 +49,38 @@ export async function summaryCommand(
     failures++;
     io.err(`fsm-history-explorer: ${message}\n`);
   };
+  const storeSink: StoreSink = {
+    opened(info, heading, _listed, selected) {
+      if (wanted.size > 0 && selected === 0) return;
+      if (json) {
+        // A file store is keyed by its base name; a server's store by its name (host:port/database).
+        if (selected === 0)
+          loaded.push({
+            path: info.fileName,
+            ...(info.engine === 'postgres' ? { key: info.fileName } : {}),
+            runs: [],
+          });
+      } else print(`${heading}\n`);
+    },
+    run(entry) {
+      if (json) loaded.push({ path: entry.name, key: entry.key, runs: entry.runs });
+      else print(fileText(entry.name, entry.runs));
+    },
+    error,
+    note(message) {
+      io.err(`fsm-history-explorer: warning: ${message}\n`);
+    },
+  };
+  if (db) {
+    const { summarizePgStore } = await import('./pg/pgSummary.ts');
+    const done = await summarizePgStore(db.store, wanted, db.since, storeSink);
+    for (const id of done.matched) matched.add(id);
+    where = clean(done.label);
+  }
   for (const path of files) {
     const kind = storeKind(path);
     if (kind !== null) {
-      const done = await summarizeStore(path, kind, wanted, {
-        opened(_info, heading, listed, selected) {
-          if (wanted.size > 0 && selected === 0) return;
-          if (json) {
-            if (listed === 0) loaded.push({ path, runs: [] });
-          } else print(`${heading}\n`);
-        },
-        run(entry) {
-          if (json) loaded.push({ path: entry.name, key: entry.key, runs: entry.runs });
-          else print(fileText(entry.name, entry.runs));
-        },
-        error,
-        note(message) {
-          io.err(`fsm-history-explorer: warning: ${message}\n`);
-        },
-      });
+      const done = await summarizeStore(path, kind, wanted, storeSink);
       for (const id of done.matched) matched.add(id);
       continue;
     }
@@ -84,7 +102,6 @@ export async function summaryCommand(
   }
   for (const id of wanted) {
     if (!matched.has(id)) {
-      const where = files.length === 1 ? clean(files[0] as string) : 'any of the files';
       error(`--run ${clean(id)}: no run with this execution id (or row id) in ${where}`);
     }
   }

@@ -12,6 +12,16 @@ export const USAGE = `Usage:
                       one key each, "store.db › table › id")
       --run ID        only the run with this execution id (or store row id);
                       repeatable
+  fsm-history-explorer summary --db URL [--schema S] [--table T] [--since DATE]
+                       [--statement-timeout D] [--json] [--run ID]...
+      The same for a PostgreSQL store (postgres://USER@HOST:PORT/DB), read-only;
+      the password from the URL, PGPASSWORD or ~/.pgpass.
+      --schema S      the schema of its tables (default public)
+      --table T       only this table (default: every table of the record shape)
+      --since DATE    only runs started on or after DATE (YYYY-MM-DD, UTC, or an
+                      ISO time with its zone)
+      --statement-timeout D  the longest any query may take (default 5s; ms,
+                      s or min)
   fsm-history-explorer diff A B [--json] [--run-a ID] [--run-b ID]
       Compare run B with run A (e.g. a failing run with a good one): steps
       matched by their path of state names, then steps only in A or B, status,

@@ -59,12 +59,64 @@ describe('parseArgs', () => {
     [['--no-open=yes'], 'option --no-open takes no value'],
     [['a.json', '--json'], 'option --json is only for the summary command'],
     [['summary', 'a.json', '--no-open'], 'option --no-open is only for the open command'],
-    [['summary'], 'summary needs at least one FILE'],
+    [['summary'], 'summary needs at least one FILE (or --db URL)'],
     [['summary', 'a.db', '--run'], 'option --run needs a value'],
     [['summary', 'a.db', '--run='], 'option --run needs a value'],
     [['a.db', '--run', 'x'], 'option --run is only for the summary command'],
   ])('rejects %j: %s', (argv, message) => {
     expect(parseArgs(argv)).toEqual({ kind: 'usage-error', message });
+  });
+
+  it('reads a PostgreSQL store: --db with --schema, --table, --statement-timeout and --since', () => {
+    expect(parseArgs(['summary', '--db', 'postgres://u@h/db', '--json'])).toEqual({
+      kind: 'summary',
+      files: [],
+      json: true,
+      runs: [],
+      db: { url: 'postgres://u@h/db', schema: 'public', table: null, statementTimeout: '5s' },
+    });
+    expect(
+      parseArgs([
+        'summary',
+        '--db=postgres://u@h/db',
+        '--schema',
+        'fsm',
+        '--table=Records_2',
+        '--statement-timeout',
+        '1500ms',
+        '--since',
+        '2026-11-01',
+        '--run',
+        'conv-7f3a',
+      ]),
+    ).toMatchObject({
+      db: { schema: 'fsm', table: 'Records_2', statementTimeout: '1500ms' },
+      since: { epoch: Date.UTC(2026, 10, 1) / 1000, text: '2026-11-01' },
+      runs: ['conv-7f3a'],
+    });
+    expect(parseArgs(['summary', '--db', 'x', '--since', '2026-11-01T12:30:00+02:00'])).toMatchObject({
+      since: { epoch: Date.UTC(2026, 10, 1, 10, 30) / 1000 },
+    });
+  });
+
+  it.each([
+    [
+      ['summary', '--db', 'x', '--table', 'records"; DROP TABLE records'],
+      '--table "records\\"; DROP TABLE records" is not a plain identifier',
+    ],
+    [['summary', '--db', 'x', '--schema', 'a.b'], '--schema "a.b" is not a plain identifier'],
+    [['summary', '--db', 'x', '--table', '1records'], '--table "1records" is not a plain identifier'],
+    [['summary', '--db', 'x', '--statement-timeout', '5 s'], '--statement-timeout "5 s" is not a duration'],
+    [['summary', '--db', 'x', '--since', '2026-02-30'], '--since 2026-02-30 is not a date'],
+    [['summary', '--db', 'x', '--since', '2026-11-01T10:00'], '--since 2026-11-01T10:00 is not a date'],
+    [['summary', 'a.db', '--table', 'records'], 'option --table is only for a store given with --db URL'],
+    [['summary', 'a.db', '--db', 'x'], 'give FILEs or --db URL, not both'],
+    [['serve'], 'serve needs --db URL'],
+    [['--db', 'x', '--since', '2026-11-01'], 'option --since is only for the summary command'],
+  ])('refuses %j before anything connects', (argv, start) => {
+    const c = parseArgs(argv);
+    expect(c.kind).toBe('usage-error');
+    expect(c.kind === 'usage-error' && c.message.startsWith(start)).toBe(true);
   });
 
   it('answers --help and --version before anything else', () => {

@@ -11,6 +11,7 @@
 import pg from 'pg';
 import { parse } from 'pg-connection-string';
 import pgpass from 'pgpass';
+import { timeoutProblem } from '../../model/store/pgIdent.ts';
 import { type ErrorContext, PgFailure } from './pgErrors.ts';
 
 /** A statement's rows, as pg gives them (text columns as strings, numbers as numbers). */
@@ -18,13 +19,6 @@ export type Row = Record<string, unknown>;
 
 export interface Reader {
   query(text: string, values?: readonly unknown[]): Promise<Row[]>;
-}
-
-/** `5s`, `1500ms`, `2min` or plain milliseconds: what statement_timeout takes, and only that. */
-export function timeoutProblem(text: string): string | null {
-  return /^\d{1,9}(ms|s|min)?$/.test(text)
-    ? null
-    : `--statement-timeout ${JSON.stringify(text)} is not a duration (milliseconds, or a number with ms, s or min)`;
 }
 
 /** What the user gave: a URL, and the timeout every statement runs under. */
@@ -48,6 +42,34 @@ function lookupPgpass(params: { host?: string; port?: number; database?: string;
       resolve,
     );
   });
+}
+
+/**
+ * A pg.Client that drops its socket when connecting fails: pg leaves it open
+ * (after a password it could not give, say) until the server's
+ * authentication_timeout, which keeps the command from exiting for a minute.
+ */
+class ClosingClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): void;
+  override connect(
+    callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void),
+  ): Promise<pg.Client> | undefined {
+    const drop = () =>
+      (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    if (callback === undefined) {
+      return super.connect().catch((err: unknown) => {
+        drop();
+        throw err;
+      });
+    }
+    const done = callback as (err: Error | null, c?: pg.Client) => void;
+    super.connect((err: Error | null, c?: pg.Client) => {
+      if (err) drop();
+      done(err, c);
+    });
+    return undefined;
+  }
 }
 
 export class PgDatabase {
@@ -78,6 +100,7 @@ export class PgDatabase {
         if (found === undefined) throw new Error(NO_PASSWORD);
         return found;
       }) as () => Promise<string>,
+      Client: ClosingClient as unknown as new () => pg.ClientBase,
       max: 4,
       idleTimeoutMillis: 10_000,
       connectionTimeoutMillis: 10_000,
@@ -201,4 +224,4 @@ export class PgDatabase {
   }
 }
 
-export const NO_PASSWORD = 'no password given (put it in the URL, in PGPASSWORD or in ~/.pgpass)';
+const NO_PASSWORD = 'no password given';

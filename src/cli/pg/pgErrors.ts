@@ -43,7 +43,7 @@ function classify(err: unknown, ctx: ErrorContext): Described {
     return { kind: 'connect', message: `cannot connect to ${at}: timed out` };
   if (/Connection terminated|server closed the connection|Client was closed/i.test(text))
     return { kind: 'connect', message: `lost the connection to ${at} (${text})` };
-  if (/no password given|client password must be a string/i.test(text))
+  if (/^no password given$|client password must be a/i.test(text))
     return {
       kind: 'login',
       message: `cannot log in to ${at} as ${ctx.user}: no password given (put it in the URL, in PGPASSWORD or in ~/.pgpass)`,

@@ -16,7 +16,7 @@ import {
   type RunRows,
   storeRunFileName,
 } from '../../model/store/loadStoreRun.ts';
-import { identifierProblem } from '../../model/store/pgIdent.ts';
+import { identifierProblem, timeoutProblem } from '../../model/store/pgIdent.ts';
 import {
   historyChunksSql,
   type PgTable,
@@ -33,12 +33,13 @@ import {
   type RunCursor,
   type RunPlace,
   runAtStatement,
+  selectedCountStatement,
   storeOrderStatement,
 } from '../../model/store/runQueryPg.ts';
 import type { StepRowInput } from '../../model/store/stepRowsRun.ts';
 import type { RunQuery, StoreFacets, StoreInfo, StoreRun, ValueCount } from '../../model/store/storeTypes.ts';
 import type { FileLoadResult } from '../../model/types.ts';
-import { PgDatabase, type Reader, type Row, timeoutProblem } from './pgConnection.ts';
+import { PgDatabase, type Reader, type Row } from './pgConnection.ts';
 import { PgFailure } from './pgErrors.ts';
 import { describeStore } from './pgTables.ts';
 
@@ -220,6 +221,13 @@ export class PgStore implements RunRows {
       if (last === undefined || rows.length < STORE_ORDER_PAGE) return;
       after = cursorAfter(last, 'start_time');
     }
+  }
+
+  /** How many runs storeOrder(q, ids) goes through. */
+  async selectedCount(q: Omit<RunQuery, 'sort' | 'desc'>, ids: readonly string[] | null): Promise<number> {
+    const s = selectedCountStatement(this.runs, q, ids);
+    const [row] = await this.db.query(s.text, s.values);
+    return Number(row?.n ?? 0);
   }
 
   runFileName(run: StoreRun): string {

@@ -1,8 +1,9 @@
-// PostgreSQL identifiers given by the user (--schema, --table): only plain
-// identifiers are taken (a letter or underscore, then letters, digits and
+// What the user gives for a PostgreSQL store besides its URL. Identifiers
+// (--schema, --table): only plain identifiers are taken (a letter or underscore, then letters, digits and
 // underscores, at most 63 bytes), checked before any connection is made, and
 // always written double-quoted, so they mean exactly the name given, with its
-// case (UnifiedDatabaseStorage quotes them too: `"public"."records"`). Pure.
+// case (UnifiedDatabaseStorage quotes them too: `"public"."records"`). The
+// statement timeout: only what statement_timeout reads as a duration. Pure.
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
@@ -16,4 +17,11 @@ export function identifierProblem(what: 'schema' | 'table', name: string): strin
 /** A double-quoted identifier. Only for names that passed identifierProblem or came from the catalog. */
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Why `text` is not a --statement-timeout (`5s`, `1500ms`, `2min` or plain milliseconds), or null. */
+export function timeoutProblem(text: string): string | null {
+  return /^\d{1,9}(ms|s|min)?$/.test(text)
+    ? null
+    : `--statement-timeout ${JSON.stringify(text)} is not a duration (milliseconds, or a number with ms, s or min)`;
 }

@@ -157,6 +157,19 @@ export function countStatement(runs: string, q: RunQuery): PgStatement {
   return { text: `SELECT count(*) AS n FROM ${runs} AS runs${whereSql(conditions(q, p))}`, values: p.values };
 }
 
+/** The runs a store-order walk takes: filtered by `q`, and by execution id or id when `ids` is given. */
+function selected(q: Omit<RunQuery, 'sort' | 'desc'>, ids: readonly string[] | null, p: Params): string[] {
+  const where = conditions({ ...q, sort: 'start_time', desc: false }, p);
+  if (ids !== null) {
+    const list = p.add(
+      ids.filter((id) => !holdsNul(id)),
+      'text[]',
+    );
+    where.push(`(execution_id = ANY(${list}) OR id = ANY(${list}))`);
+  }
+  return where;
+}
+
 /**
  * Runs in the store's order (the order the other backends give keys in),
  * after `after`'s place, optionally only those whose execution id or id is in `ids`.
@@ -169,17 +182,23 @@ export function storeOrderStatement(
   limit: number,
 ): PgStatement {
   const p = new Params();
-  const where = conditions({ ...q, sort: 'start_time', desc: false }, p);
-  if (ids !== null) {
-    const list = p.add(
-      ids.filter((id) => !holdsNul(id)),
-      'text[]',
-    );
-    where.push(`(execution_id = ANY(${list}) OR id = ANY(${list}))`);
-  }
+  const where = selected(q, ids, p);
   if (after !== null) where.push(placeAfter(after, '>', p));
   return {
     text: `SELECT ${PAGE_COLUMNS} FROM ${runs} AS runs${whereSql(where)} ORDER BY ${PLACE.join(', ')} LIMIT ${p.add(limit, 'bigint')}`,
+    values: p.values,
+  };
+}
+
+/** How many runs storeOrderStatement would go through. */
+export function selectedCountStatement(
+  runs: string,
+  q: Omit<RunQuery, 'sort' | 'desc'>,
+  ids: readonly string[] | null,
+): PgStatement {
+  const p = new Params();
+  return {
+    text: `SELECT count(*) AS n FROM ${runs} AS runs${whereSql(selected(q, ids, p))}`,
     values: p.values,
   };
 }
