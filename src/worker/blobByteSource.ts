@@ -1,6 +1,7 @@
 // A dropped File read synchronously by offset, for SQLite's VFS inside the
 // store worker: FileReaderSync reads just the slice asked for (BlockCache in
-// front of it makes those slices 256 KiB), so a store is never copied whole
+// front of it makes those slices 1 MiB blocks, read ahead up to 16 MiB on a
+// forward scan), so a store is never copied whole
 // into memory. Worker-only API; in memory bytes use bytesSource instead.
 import type { SyncByteSource } from '../model/store/byteSource.ts';
 
