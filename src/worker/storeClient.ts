@@ -11,6 +11,7 @@ import type { FileLoadResult, LoadErrorInfo, LoadProgress } from '../model/types
 import { LoadAnswer } from './loadAnswer.ts';
 import { cancelledError, errorMessage, failed, ioError } from './loadErrors.ts';
 import { isWorkerResponse } from './messages.ts';
+import { SpareWorker } from './spareWorker.ts';
 import { StoreServer } from './storeHandler.ts';
 import { isStoreAnswer, type StoreAnswer, type StoreRequest, type StoreResponse } from './storeMessages.ts';
 
@@ -65,6 +66,11 @@ function workerChannel(): Channel | null {
     return null;
   }
   let dead: string | null = null;
+  // A worker started ahead (prewarmStoreWorker) says 'ready' before anyone listens: remembered here.
+  let readySeen = false;
+  worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (isWorkerResponse(event.data) && event.data.type === 'ready') readySeen = true;
+  });
   const deathListeners = new Set<(why: string) => void>();
   const die = (why: string) => {
     if (dead !== null) return;
@@ -88,6 +94,7 @@ function workerChannel(): Channel | null {
       };
       worker.addEventListener('message', handler);
       deathListeners.add(onDeath);
+      if (readySeen) onMessage({ type: 'ready' });
       if (dead !== null) onDeath(dead);
       return () => {
         worker.removeEventListener('message', handler);
@@ -223,8 +230,22 @@ class Store implements StoreHandle {
  * a file that is not a store of execution histories comes back as an error
  * naming it (and the tables it has).
  */
+/** A store worker started ahead (SQLite compiled in it) so that a store dropped next opens sooner. */
+const spare = new SpareWorker<Channel>(() => workerChannel(), 1000);
+
+/**
+ * Starts a store worker ahead of the first store: called when files are
+ * dragged over the page or the file picker opens, not at start, so a page
+ * that never sees a store never pays for one.
+ */
+export function prewarmStoreWorker(): void {
+  spare.prewarm();
+}
+
 export async function openStore(name: string, data: Blob | Uint8Array): Promise<OpenStoreResult> {
-  const first = workerChannel();
+  const ready = spare.take();
+  if (ready) spare.usedUp();
+  const first = ready ?? workerChannel();
   const attempt = await openOn(first ?? localChannel(), name, data);
   // A worker that cannot start here (blocked, or no module workers): the same server on this thread.
   if (attempt === 'no-worker') return (await openOn(localChannel(), name, data)) as OpenStoreResult;

@@ -2,6 +2,7 @@
 // dragenter/dragleave (they fire for every child element crossed), so the
 // overlay stays up for the whole drag and goes away when it leaves the page.
 import { useEffect, useRef, useState } from 'react';
+import { prewarmStoreWorker } from '../../worker/storeClient.ts';
 import { loadInputs } from './loadController.ts';
 
 function carriesFiles(e: DragEvent): boolean {
@@ -19,6 +20,8 @@ export function DropOverlay() {
       e.preventDefault();
       depth.current++;
       setDragging(true);
+      // Files on their way: a store among them would wait for its worker and SQLite; start one now.
+      prewarmStoreWorker();
     };
     const onOver = (e: DragEvent) => {
       if (!carriesFiles(e)) return;

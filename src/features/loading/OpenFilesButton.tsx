@@ -5,13 +5,22 @@
 // history JSON (plain or gzipped) and SQLite stores; what a file is, is
 // decided by its bytes (loadController), not by this list.
 import { useRef } from 'react';
+import { prewarmStoreWorker } from '../../worker/storeClient.ts';
 import { loadInputs } from './loadController.ts';
 
 export function OpenFilesButton({ className }: { className?: string }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className={className} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className={className}
+        onClick={() => {
+          // While the user picks, a store worker starts (a store among the files then opens sooner).
+          prewarmStoreWorker();
+          input.current?.click();
+        }}
+      >
         Open history files
       </button>
       <input
