@@ -2,13 +2,16 @@
 // on run, collapsed set and, when hiding, the filter's keep mask). The
 // viewport lives in a ref, not React state: zoom/pan only ask the frame
 // scheduler for a redraw. The outline beside it is the accessible way to walk
-// the tree; this canvas takes wheel/pinch/drag and + - arrows 0 F keys.
+// the tree; this canvas takes wheel/pinch/drag and the keys of treeKeys.ts
+// (+ - arrows 0 F, and Enter or Space to select the step under the crosshair
+// shown while it has keyboard focus).
 import {
   type KeyboardEvent as ReactKeyboardEvent,
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -19,7 +22,7 @@ import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selecto
 import { hasOneDataMode } from './dataModes.ts';
 import { createDrawCache, type DrawState, drawTree } from './drawTree.ts';
 import { createFrameScheduler, type FrameScheduler } from './frameScheduler.ts';
-import { type Hit, hitTest } from './hitTest.ts';
+import { type Hit, hitTest, nearestNode } from './hitTest.ts';
 import { fitBelowButtons, initialView } from './initialView.ts';
 import { chooseGeometry, computeLayout, nodeRect, type Orientation, type TreeLayout } from './layout.ts';
 import { measureLabel } from './measureLabel.ts';
@@ -27,6 +30,7 @@ import { pathSlots, revealCollapsed } from './reveal.ts';
 import { durationText, statusWords } from './stepText.ts';
 import { TreeLegend } from './TreeLegend.tsx';
 import { currentPalette, watchTheme } from './theme.ts';
+import { keyAction, TREE_KEYS, viewCentre, ZOOM_STEP } from './treeKeys.ts';
 import {
   ensureVisible,
   IDENTITY,
@@ -34,14 +38,13 @@ import {
   type Size,
   screenToWorld,
   type Viewport,
+  visibleWorldRect,
   worldToScreen,
   zoomAt,
   zoomCentered,
 } from './viewport.ts';
 import './treeView.css';
 
-const ZOOM_STEP = 1.25;
-const PAN_STEP = 60;
 /** Pointer travel (CSS px) below which a press counts as a click, not a drag. */
 const CLICK_SLOP = 5;
 
@@ -109,6 +112,7 @@ export function TreeView() {
   );
 
   const [hover, setHover] = useState<Hover | null>(null);
+  const hintId = useId();
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sceneRef = useRef<Scene>({
@@ -391,38 +395,19 @@ export function TreeView() {
   };
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLCanvasElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const scene = sceneRef.current;
-    const step = e.shiftKey ? PAN_STEP * 4 : PAN_STEP;
-    switch (e.key) {
-      case '+':
-      case '=':
-        setViewport(zoomCentered(scene.vp, ZOOM_STEP, scene.size));
-        break;
-      case '-':
-      case '_':
-        setViewport(zoomCentered(scene.vp, 1 / ZOOM_STEP, scene.size));
-        break;
-      case 'ArrowLeft':
-        setViewport(panBy(scene.vp, step, 0));
-        break;
-      case 'ArrowRight':
-        setViewport(panBy(scene.vp, -step, 0));
-        break;
-      case 'ArrowUp':
-        setViewport(panBy(scene.vp, 0, step));
-        break;
-      case 'ArrowDown':
-        setViewport(panBy(scene.vp, 0, -step));
-        break;
-      case '0':
-      case 'f':
-      case 'F':
-        fitToView();
-        break;
-      default:
-        return;
-    }
+    const action = keyAction(e.key, e.shiftKey, scene.vp, scene.size);
+    if (!action) return;
     e.preventDefault();
+    if (action.kind === 'view') setViewport(action.vp);
+    else if (action.kind === 'fit') fitToView();
+    else if (scene.layout) {
+      const [cx, cy] = viewCentre(scene.size);
+      const [wx, wy] = screenToWorld(scene.vp, cx, cy);
+      const hit = nearestNode(scene.layout, wx, wy, visibleWorldRect(scene.vp, scene.size));
+      if (hit) selectStep(hit.step);
+    }
   };
 
   const zoomBy = (factor: number) => {
@@ -444,8 +429,9 @@ export function TreeView() {
           className="tree-view__canvas"
           tabIndex={0}
           role="application"
-          aria-label={`Step tree drawing, ${stepCount.toLocaleString('en-US')} ${stepCount === 1 ? 'step' : 'steps'}; use the outline to navigate`}
-          aria-keyshortcuts="+ - 0 F ArrowUp ArrowDown ArrowLeft ArrowRight"
+          aria-label={`Step tree drawing, ${stepCount.toLocaleString('en-US')} ${stepCount === 1 ? 'step' : 'steps'}`}
+          aria-describedby={hintId}
+          aria-keyshortcuts={TREE_KEYS}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={(e) => endPointer(e, false)}
@@ -459,6 +445,11 @@ export function TreeView() {
           onDoubleClick={onDoubleClick}
           onKeyDown={onKeyDown}
         />
+        <span className="tree-view__crosshair" aria-hidden="true" />
+        <p id={hintId} className="visually-hidden">
+          Arrow keys pan, + and − zoom, 0 fits the tree in view, Enter selects the step at the centre mark.
+          The Step tree outline walks the tree step by step.
+        </p>
         <div className="tree-view__buttons">
           <button
             type="button"

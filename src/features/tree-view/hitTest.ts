@@ -34,3 +34,23 @@ export function hitTest(layout: TreeLayout, wx: number, wy: number, slop = 0): H
 function grow(r: Rect, d: number): Rect {
   return { minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d };
 }
+
+/**
+ * The node nearest a world point (distance to its box, 0 inside it) among the
+ * nodes meeting `within` (e.g. the visible rectangle); null when none does.
+ */
+export function nearestNode(layout: TreeLayout, wx: number, wy: number, within: Rect): Hit | null {
+  let best = -1;
+  let bestDist = Number.POSITIVE_INFINITY;
+  forEachNodeIn(layout, within, (slot) => {
+    const r = nodeRect(layout, slot);
+    const dx = Math.max(r.minX - wx, 0, wx - r.maxX);
+    const dy = Math.max(r.minY - wy, 0, wy - r.maxY);
+    const dist = dx * dx + dy * dy;
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = slot;
+    }
+  });
+  return best < 0 ? null : { slot: best, step: layout.step[best]!, part: 'node' };
+}

@@ -91,7 +91,7 @@ afterEach(() => {
 describe('TreeView', () => {
   it('names the drawing, offers zoom buttons and a visible legend, and draws the run', () => {
     const canvas = show(branchingRun());
-    expect(canvas).toHaveAccessibleName('Step tree drawing, 10 steps; use the outline to navigate');
+    expect(canvas).toHaveAccessibleName('Step tree drawing, 10 steps');
     expect(canvas).toHaveAttribute('tabindex', '0');
     for (const name of ['Zoom in', 'Zoom out', 'Fit to view']) {
       expect(screen.getByRole('button', { name })).toBeInTheDocument();
@@ -101,6 +101,8 @@ describe('TreeView', () => {
     // Every step is in reference mode: the drawing has no mode letters, so neither has the legend.
     expect(within(legend).queryByText('copy / reference / direct')).toBeNull();
     expect(ctx.count('fill')).toBeGreaterThan(10); // nodes were painted
+    // What the keys do is the drawing's description.
+    expect(canvas).toHaveAccessibleDescription(/Enter selects the step at the centre mark/);
   });
 
   it('shows the data-mode letters in the legend when the run mixes data modes', () => {
@@ -112,6 +114,31 @@ describe('TreeView', () => {
     );
     const legend = screen.getByRole('list', { name: 'Legend of the tree drawing' });
     expect(within(legend).getByText('copy / reference / direct')).toBeInTheDocument();
+  });
+
+  it('Enter (or Space) on the focused drawing selects the step nearest the centre mark', async () => {
+    const user = userEvent.setup();
+    const run = branchingRun();
+    const canvas = show(run);
+    // The centre mark: the middle of the view below the zoom buttons.
+    const cx = SIZE.width / 2;
+    const cy = TOP_INSET + (SIZE.height - TOP_INSET) / 2;
+    let nearest = -1;
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < run.steps.length; i++) {
+      const p = screenPoint(run, i);
+      const d = Math.hypot(p.clientX - cx, p.clientY - cy);
+      if (d < best) {
+        best = d;
+        nearest = i;
+      }
+    }
+    canvas.focus();
+    await user.keyboard('{Enter}');
+    expect(useExplorerStore.getState().selectedStep).toBe(nearest);
+    act(() => useExplorerStore.getState().selectStep(-1));
+    await user.keyboard(' ');
+    expect(useExplorerStore.getState().selectedStep).toBe(nearest);
   });
 
   it('an empty run has no steps to zoom, fit or rotate: those buttons are disabled', () => {
@@ -243,7 +270,7 @@ describe('TreeView', () => {
     expect(a).toBeCloseTo(expected.scale);
     expect(e).toBeCloseTo(expected.tx);
     expect(f).toBeCloseTo(expected.ty);
-    expect(canvas).toHaveAccessibleName('Step tree drawing, 30 steps; use the outline to navigate');
+    expect(canvas).toHaveAccessibleName('Step tree drawing, 30 steps');
   });
 
   it('opens a long chain at a readable zoom from its root; "Fit to view" still shows all of it', async () => {
@@ -268,7 +295,7 @@ describe('TreeView', () => {
     await user.click(screen.getByRole('button', { name: 'Fit to view' }));
     flushFrames();
     expect(lastScale()).toBeCloseTo(all.scale);
-    expect(canvas).toHaveAccessibleName('Step tree drawing, 60 steps; use the outline to navigate');
+    expect(canvas).toHaveAccessibleName('Step tree drawing, 60 steps');
   });
 
   it('keeps the opening view fitted while the drawing is resized, until the user zooms or pans', () => {
