@@ -93,3 +93,36 @@ e2e.test('long state names and errors do not widen the page', async ({ page }) =
   await expectText(stepDetails(page), 'ValueError', '"Step details"');
   await assertNoHorizontalOverflow(page, 'with a 300-character state name and a long error selected');
 });
+
+e2e.test(
+  'the tree toolbar is one opaque bar, inside the strip the opening view leaves free',
+  async ({ page }) => {
+    await openApp(page);
+    await openFixtures(page, ['fanout-2k.json']);
+    await treeItem(page, 'plan completed 200 ms').waitFor();
+    const bar = await page.evaluate(() => {
+      const zoomIn = document.querySelector('button[aria-label="Zoom in"]');
+      const el = zoomIn?.parentElement;
+      const stage = el?.parentElement;
+      if (!el || !stage) return null;
+      const box = el.getBoundingClientRect();
+      return {
+        background: getComputedStyle(el).backgroundColor,
+        buttons: el.querySelectorAll('button').length,
+        // Below the buttons, initialView's fit leaves 36 px free (TOP_INSET).
+        bottomInStage: box.bottom - stage.getBoundingClientRect().top,
+      };
+    });
+    assert.ok(bar, 'the zoom buttons sit in a bar');
+    assert.equal(bar.buttons, 4, 'Zoom in, Zoom out, Fit to view and Rotate layout share the bar');
+    const alpha = /rgba\([^)]*,\s*([\d.]+)\)/.exec(bar.background)?.[1];
+    assert.ok(
+      bar.background.startsWith('rgb(') || (alpha !== undefined && Number(alpha) === 1),
+      `the bar has an opaque background (${bar.background}), so nodes do not show between the buttons`,
+    );
+    assert.ok(
+      bar.bottomInStage <= 36,
+      `the bar ends ${bar.bottomInStage}px below the drawing's top (at most 36)`,
+    );
+  },
+);
