@@ -3,20 +3,24 @@
 // runs" is one Tab stop whose arrows move and Enter shows a run; the tree
 // drawing shows a focus ring and its centre mark when tabbed to, and Enter
 // there selects the step under the mark; a column splitter's focus ring is a
-// bar in the focus colour.
+// bar in the focus colour; a load error floats over the workspace instead of
+// pushing it down.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import {
+  alerts,
   button,
   eventually,
   expectLoadedRun,
   expectText,
   loadedRuns,
   openApp,
+  openFiles,
   openFixtures,
   runSummary,
   stepDetails,
   stepTree,
+  writeTempFile,
 } from './app.ts';
 import { browserSuite } from './browser.ts';
 import { treeCanvas } from './canvas.ts';
@@ -173,4 +177,21 @@ e2e.test('a column splitter focused by keyboard shows a bar in the focus colour'
   );
   assert.ok(look.barWidth >= 4, `the bar is at least 4px wide (${look.barWidth})`);
   assert.ok(look.height > 300, "the bar runs the splitter's whole height");
+});
+
+e2e.test('a load error floats over the workspace: nothing moves down', async ({ page }) => {
+  await openApp(page);
+  await openFixtures(page, ['llm-branching.json']);
+  await stepTree(page).getByRole('treeitem').first().waitFor();
+  const top = () => explorer(page).evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  const treeTop = () => stepTree(page).evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  const before = { workspace: await top(), tree: await treeTop() };
+  await openFiles(page, [writeTempFile('broken.json', '{"summary": ')]);
+  const alert = alerts(page).filter({ hasText: 'broken.json' });
+  await alert.waitFor();
+  assert.deepEqual({ workspace: await top(), tree: await treeTop() }, before, 'the workspace stays put');
+  const box = await alert.boundingBox();
+  assert.ok(box && box.width > 200 && box.height > 20, `the alert is shown: ${JSON.stringify(box)}`);
+  await alert.getByRole('button', { name: 'Dismiss error for broken.json' }).click();
+  await alert.waitFor({ state: 'detached' });
 });

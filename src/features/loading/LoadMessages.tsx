@@ -1,7 +1,9 @@
 // Messages about loading: one alert per file that failed (naming the file and
-// the problem, dismissible) and a quiet status line (e.g. after a cancel).
+// the problem, dismissible; a long message scrolls, by keyboard too) and a
+// quiet status line (e.g. after a cancel). They float over the page (app.css).
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import { useLoadingStore } from '../../store/loadingStore.ts';
+import { ScrollArea } from '../shared-ui/ScrollArea.tsx';
 
 export function LoadMessages() {
   const errors = useExplorerStore((s) => s.loadErrors);
@@ -15,7 +17,9 @@ export function LoadMessages() {
         <div key={e.id} className="load-error" role="alert">
           <div className="load-error__text">
             <strong className="load-error__file">Could not load {e.fileName}</strong>
-            <span className="load-error__message">{e.message}</span>
+            <ScrollArea className="load-error__message" label={`Why ${e.fileName} could not be loaded`}>
+              {e.message}
+            </ScrollArea>
           </div>
           <button
             type="button"
