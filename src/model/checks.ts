@@ -88,7 +88,7 @@ export function checkCounters(
         warnings.add(
           'counter-mismatch',
           joinKey(joinKey(at('resource_usage'), type), 'total_calls'),
-          `the producer says ${calls}, the steps in the tree use '${type}' ${mine.calls} times`,
+          `the producer says ${calls}, the steps in the tree use '${type}' ${times(mine.calls)}`,
         );
       } else {
         const dur = theirs.total_duration;
@@ -106,7 +106,7 @@ export function checkCounters(
         warnings.add(
           'counter-mismatch',
           at('resource_usage'),
-          `the producer lists no '${type}' usage, the steps in the tree use it ${mine.calls} times`,
+          `the producer lists no '${type}' usage, the steps in the tree use it ${times(mine.calls)}`,
         );
       }
     }
@@ -134,4 +134,9 @@ export function checkCounters(
     check('total_chunks', chunks, 'chunks');
     check('total_records', records, 'records');
   }
+}
+
+/** 0 -> "0 times", 1 -> "once", 4 -> "4 times". */
+function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
 }

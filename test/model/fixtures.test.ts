@@ -371,7 +371,7 @@ describe('fixtures', () => {
     expect(shape(b!)).toEqual(shape(a!));
     expect(b!.warnings.map((w) => w.message)).toEqual([
       "llm-branching-roundtrip.json: summary.resource_usage.llm.total_calls: the producer says 9, the steps in the tree use 'llm' 4 times",
-      "llm-branching-roundtrip.json: summary.resource_usage.vector_store.total_calls: the producer says 3, the steps in the tree use 'vector_store' 1 times",
+      "llm-branching-roundtrip.json: summary.resource_usage.vector_store.total_calls: the producer says 3, the steps in the tree use 'vector_store' once",
     ]);
   });
 

@@ -50,7 +50,7 @@ describe('StepResources', () => {
     const texts = run!.warnings.filter((w) => w.code === 'counter-mismatch').map((w) => w.message);
     expect(texts).toEqual([
       'run.json: summary.resource_usage.llm.total_duration: the producer says 3, the steps in the tree add up to 3.25',
-      "run.json: summary.resource_usage: the producer lists no 'cache' usage, the steps in the tree use it 1 times",
+      "run.json: summary.resource_usage: the producer lists no 'cache' usage, the steps in the tree use it once",
     ]);
   });
 });
