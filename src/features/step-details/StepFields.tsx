@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import type { Run, Step } from '../../model/types.ts';
 import { DurationText, NumberText, TimestampText } from '../shared-ui/Values.tsx';
-import { detachedText, durationExplanation, streamPosition } from './stepFacts.ts';
+import { detachedText, durationExplanation, POSITION_NOTE, streamPosition } from './stepFacts.ts';
 
 export function StepFields({ run, step }: { run: Run; step: Step }) {
   const why = durationExplanation(step);
@@ -31,11 +31,11 @@ export function StepFields({ run, step }: { run: Run; step: Step }) {
       <Field name="End">
         <TimestampText epochSeconds={step.endTime} />
       </Field>
-      <Field name="Duration (recorded)">
-        {step.recordedDuration == null ? 'not recorded' : <DurationText seconds={step.recordedDuration} />}
+      <Field name="Recorded duration">
+        {step.recordedDuration == null ? 'none' : <DurationText seconds={step.recordedDuration} />}
       </Field>
       {why != null && (
-        <Field name="Duration (effective)">
+        <Field name="Effective duration">
           {step.duration != null && (
             <>
               <DurationText seconds={step.duration} /> <span className="details-approx">approx.</span>{' '}
@@ -51,7 +51,15 @@ export function StepFields({ run, step }: { run: Run; step: Step }) {
       <Field name="Records processed">
         <NumberText value={step.recordsProcessed} />
       </Field>
-      <Field name="Stream position">{position == null ? 'none' : <NumberText value={position} />}</Field>
+      <Field name="Stream position">
+        {position == null ? (
+          'none'
+        ) : (
+          <>
+            <NumberText value={position} /> <span className="panel-muted">{POSITION_NOTE}</span>
+          </>
+        )}
+      </Field>
       <Field name="Detached">{detachedText(run, step)}</Field>
       <Field name="Depth">{depth == null ? 'not in the tree' : <NumberText value={depth} />}</Field>
       <Field name="Children">

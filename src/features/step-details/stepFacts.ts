@@ -18,6 +18,13 @@ export function durationExplanation(step: Step): string | null {
   }
 }
 
+/**
+ * Said next to a stream position: the producer records `position` as the
+ * stream's own offset and gives no unit (bytes for one source, records for
+ * another), so the number is not dressed up as either.
+ */
+export const POSITION_NOTE = "(the stream's offset; the file gives no unit)";
+
 /** The `position` of a step's stream_progress, or null when it has none. */
 export function streamPosition(value: JsonValue): number | null {
   if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -9,7 +9,7 @@ import { memoByIdentity } from '../../store/selectors.ts';
 import { countOf, formatNumber } from '../shared-ui/format.ts';
 import { ActiveRunPanel, EmptyState, Panel } from '../shared-ui/Panel.tsx';
 import { NumberText } from '../shared-ui/Values.tsx';
-import { streamPosition } from '../step-details/stepFacts.ts';
+import { POSITION_NOTE, streamPosition } from '../step-details/stepFacts.ts';
 
 const LABEL = 'Stream progress';
 /** Streamed steps listed at first; more on request. */
@@ -84,7 +84,11 @@ function StreamDetails({ run }: { run: Run }) {
                   />
                   <span className="panel-muted stream-detail">
                     {countOf(step.recordsProcessed, 'record')}, {countOf(step.chunksProcessed, 'chunk')}
-                    {position != null && <>, position {formatNumber(position)}</>}
+                    {position != null && (
+                      <span title={`Stream position ${POSITION_NOTE}`}>
+                        , at offset {formatNumber(position)}
+                      </span>
+                    )}
                   </span>
                 </li>
               );

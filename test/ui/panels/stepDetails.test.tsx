@@ -32,7 +32,7 @@ describe('StepDetailsPanel with llm-branching.json', () => {
       'LLM call timed out after 3.0s (provider=openai, attempt 1/3)',
     );
     expect(within(region).getByText('6015bda4-4ee5-4197-a987-f4965908bed4')).toBeInTheDocument();
-    const term = within(region).getByText('Duration (recorded)');
+    const term = within(region).getByText('Recorded duration');
     expect(term.nextElementSibling).toHaveTextContent('3.10 s');
     expect(term.nextElementSibling?.querySelector('[title]')).toHaveAttribute(
       'title',
@@ -152,13 +152,28 @@ describe('StepDetailsPanel with hand-made runs', () => {
       0,
     );
     render(<StepDetailsPanel />);
-    expect(within(panel()).getByText('Duration (recorded)').nextElementSibling).toHaveTextContent(
-      'not recorded',
-    );
-    const effective = within(panel()).getByText('Duration (effective)').nextElementSibling;
+    expect(within(panel()).getByText('Recorded duration').nextElementSibling).toHaveTextContent('none');
+    const effective = within(panel()).getByText('Effective duration').nextElementSibling;
     expect(effective).toHaveTextContent('2.50 s approx.');
     expect(effective).toHaveTextContent(/no start time/);
     expect(within(panel()).getByText('Start').nextElementSibling).toHaveTextContent('—');
+  });
+
+  it('names durations plainly ("Recorded duration") and says a stream position has no unit in the file', () => {
+    activate(
+      makeRun([{ state: 'chunk', duration: 1.5, stream: { position: 6291456 } }, { state: 'other' }]),
+      0,
+    );
+    const { unmount } = render(<StepDetailsPanel />);
+    expect(within(panel()).queryByText(/\((recorded|effective)\)/)).toBeNull();
+    expect(within(panel()).getByText('Recorded duration').nextElementSibling).toHaveTextContent('1.50 s');
+    expect(within(panel()).getByText('Stream position').nextElementSibling).toHaveTextContent(
+      "6,291,456 (the stream's offset; the file gives no unit)",
+    );
+    unmount();
+    activate(makeRun([{ state: 'plain' }]), 0);
+    render(<StepDetailsPanel />);
+    expect(within(panel()).getByText('Stream position').nextElementSibling).toHaveTextContent(/^none$/);
   });
 
   it('marks detached steps and disables moves that do not exist', () => {

@@ -33,7 +33,12 @@ describe('StreamPanel', () => {
     expect(meters).toHaveLength(12);
     expect(meters[0]).toHaveAttribute('aria-valuetext', '5,000 records, 100% of the most by one step');
     expect(meters[11]).toHaveAttribute('aria-valuetext', '1,873 records, 37% of the most by one step');
-    expect(items[11]).toHaveTextContent('1,873 records, 1 chunk, position 75,497,472');
+    // The position is the stream's offset; the file gives no unit, and the title says so.
+    expect(items[11]).toHaveTextContent('1,873 records, 1 chunk, at offset 75,497,472');
+    expect(within(items[11]!).getByText(', at offset 75,497,472')).toHaveAttribute(
+      'title',
+      "Stream position (the stream's offset; the file gives no unit)",
+    );
     await user.click(within(items[2]!).getByRole('button', { name: 'process_chunk' }));
     const chosen = run.steps[useExplorerStore.getState().selectedStep];
     expect(chosen?.streamProgress).toEqual({ position: 18874368 });
