@@ -130,8 +130,6 @@ export function parseArgs(argv: readonly string[]): Command {
   if (typeof db === 'string') return usageError(db);
   if (db !== null && files.length > 0) return usageError('give FILEs or --db URL, not both');
   if (first === 'serve' && db === null) return usageError('serve needs --db URL');
-  if (kind === 'open' && db !== null)
-    return usageError('serving a --db store is not there yet: use summary --db');
 
   if (kind === 'summary') {
     if (files.length === 0 && db === null) return usageError('summary needs at least one FILE (or --db URL)');

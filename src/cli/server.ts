@@ -1,5 +1,6 @@
 // The local HTTP server behind `fsm-history-explorer open`: serves the built
-// app from a folder and the user's files at /__files/<n> (streamed from disk).
+// app from a folder and the user's files at /__files/<n> (streamed from disk),
+// or, for `serve --db`, a store's JSON API (pg/dbApi.ts).
 // The benchmark and the end-to-end tests serve the app with it too (the tests
 // mount their fixture folder under a prefix), so they get what users get.
 // Listens on 127.0.0.1 only, answers only requests whose Host is this
@@ -21,6 +22,13 @@ export interface ServerOptions {
   readonly port: number;
   /** More folders, each served as it is under its URL prefix (e.g. '/__fixtures/'). */
   readonly mounts?: ReadonlyArray<{ readonly prefix: string; readonly dir: string }>;
+  /** An API answering under its prefix (`serve --db`'s /__db/), after the Host and method checks. */
+  readonly api?: Api;
+}
+
+export interface Api {
+  readonly prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse, path: string, params: URLSearchParams): Promise<void>;
 }
 
 interface Mount {
@@ -48,7 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   let port = options.port;
   const server = createServer((req, res) => {
-    handle(req, res, root, files, mounts, port).catch(() => {
+    handle(req, res, root, files, mounts, port, options.api).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.destroy();
     });
@@ -90,6 +98,7 @@ async function handle(
   files: readonly string[],
   mounts: readonly Mount[],
   port: number,
+  api?: Api,
 ): Promise<void> {
   const host = (req.headers.host ?? '').toLowerCase();
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
@@ -110,6 +119,10 @@ async function handle(
   }
   if (!path.startsWith('/') || path.includes('\0') || path.split(/[/\\]/).some((s) => s === '..')) {
     send(res, 403, 'Forbidden');
+    return;
+  }
+  if (api && path.startsWith(api.prefix)) {
+    await api.handle(req, res, path, new URLSearchParams((req.url ?? '').split('?')[1]?.split('#')[0] ?? ''));
     return;
   }
   if (path.startsWith(FILES_PREFIX)) {

@@ -37,6 +37,11 @@ export const USAGE = `Usage:
       --port N        port to listen on (default: a free port)
       --no-open       do not open a browser, just print the address
       --dist DIR      serve the built app from DIR instead of the package's dist/
+  fsm-history-explorer serve --db URL [--schema S] [--table T]
+                       [--statement-timeout D] [--port N] [--no-open] [--dist DIR]
+      Serve the explorer on 127.0.0.1 with the run browser on a PostgreSQL
+      store: the database lists, filters and pages the runs, the page gets one
+      page of runs and one run when asked (never the URL or the password).
   fsm-history-explorer --help | --version
 
 Exit codes of summary and open: 0 ok, 1 usage error, 2 a file or a store's run

@@ -99,6 +99,19 @@ describe('parseArgs', () => {
     });
   });
 
+  it('reads serve --db with the options of open', () => {
+    expect(
+      parseArgs(['serve', '--db', 'postgres://u@h/db', '--port', '8080', '--no-open', '--table', 'fsm']),
+    ).toEqual({
+      kind: 'open',
+      files: [],
+      port: 8080,
+      openBrowser: false,
+      dist: null,
+      db: { url: 'postgres://u@h/db', schema: 'public', table: 'fsm', statementTimeout: '5s' },
+    });
+  });
+
   it.each([
     [
       ['summary', '--db', 'x', '--table', 'records"; DROP TABLE records'],

@@ -103,11 +103,11 @@ describe('a PostgreSQL store', () => {
       const conv = runs.find((r) => r.id === 'conv-7f3a');
       expect(conv).toMatchObject({ failed: 1, skipped: 2, steps: 10, stepRows: 10 });
       for (const [i, run] of runs.entries()) {
-        const fromPg = await store.loadRun(run.key);
+        const fromPg = await store.loadRun(run);
         expect(fromPg.fileName).toBe(`${store.info.fileName} › records › ${run.id}`);
         expect(facts(fromPg)).toEqual(facts(await sqlite.loadRun(i + 1)));
       }
-      const failed = await store.loadRun(conv!.key);
+      const failed = await store.loadRun(conv!);
       const draft = failed.ok
         ? failed.runs[0]!.steps.find((s) => s.stateName === 'draft_answer' && s.status === 'failed')
         : null;
@@ -177,7 +177,7 @@ describe('a PostgreSQL store', () => {
         skipped: 1,
         stepRows: 4,
       });
-      const r = await store.loadRun(s1.key);
+      const r = await store.loadRun(s1);
       if (!r.ok) throw new Error(r.error.message);
       expect(r.runs[0]!.steps.map((s) => [s.stepId, s.status]).sort()).toEqual([
         ['s1-a', 'completed'],
@@ -221,7 +221,7 @@ describe('a PostgreSQL store', () => {
       const [big] = (await store.page({ sort: 'steps', desc: true }, { after: null, offset: 0, limit: 1 }))
         .rows;
       expect(big?.id).toBe(BIG_RUN);
-      const r = await store.loadRun(big!.key);
+      const r = await store.loadRun(big!);
       if (!r.ok) throw new Error(r.error.message);
       expect(r.runs[0]!.counts.uniqueSteps).toBe(1000);
     });

@@ -3,9 +3,10 @@
 // database does the work. Listing, filtering, sorting and keyset paging are
 // SQL over the runs relation (pgRunsSql.ts, runQueryPg.ts); a page reads
 // only its rows' small fields, and a count is a query of its own, so the
-// first page never waits for it. Nothing holds the list of runs: a run's key
-// is a number handed out the first time the run is listed (what the page
-// opens it by) and mapped back to its place (kind, table, id). Opening a run
+// first page never waits for it. Nothing holds the list of runs: a run is
+// named by its place (kind, table, id), and its key is a hash of that place,
+// the same for the same run in every process (a page keeps its runs' keys
+// across a restart of the server). Opening a run
 // goes through loadStoreRun like the other backends: history_data in 1 MiB
 // pieces through a cursor (historyChunks, which the HTTP API streams as they
 // come), step rows in save order. Every statement is read-only (pgConnection.ts).
@@ -33,6 +34,7 @@ import {
   type RunCursor,
   type RunPlace,
   runAtStatement,
+  runKey,
   selectedCountStatement,
   storeOrderStatement,
 } from '../../model/store/runQueryPg.ts';
@@ -74,13 +76,10 @@ export function optionsProblem(
   );
 }
 
-const placeKey = (p: RunPlace): string => `${p.rank}\u0000${p.table}\u0000${p.id}`;
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export class PgStore implements RunRows {
-  private readonly keys = new Map<string, number>();
-  private readonly places: RunPlace[] = [];
   private readonly runs: string;
   private readonly byName: ReadonlyMap<string, PgTable>;
 
@@ -118,18 +117,6 @@ export class PgStore implements RunRows {
     }
   }
 
-  /** The key a run is opened by: the same for the same run while this store is open. */
-  private keyOf(place: RunPlace): number {
-    const k = placeKey(place);
-    let key = this.keys.get(k);
-    if (key === undefined) {
-      this.places.push(place);
-      key = this.places.length;
-      this.keys.set(k, key);
-    }
-    return key;
-  }
-
   /** StoreRuns of page rows, with the step rows of history runs counted (in the same transaction). */
   private async toRuns(r: Reader, rows: readonly Row[]): Promise<StoreRun[]> {
     const execs = rows.filter((x) => x.kind === 'history').map((x) => String(x.execution_id));
@@ -144,7 +131,7 @@ export class PgStore implements RunRows {
       const table = String(x.table_name);
       const executionId = strOrNull(x.execution_id);
       return {
-        key: this.keyOf({ rank: Number(x.kind_rank), table, id }),
+        key: runKey({ rank: Number(x.kind_rank), table, id }),
         kind,
         table,
         rowId: -1,
@@ -194,10 +181,8 @@ export class PgStore implements RunRows {
     return { fsmNames: of('fsm'), statuses: of('status'), metadataKeys: of('metadata') };
   }
 
-  /** A run by key (given out by page() or storeOrder()); undefined for a key never given, or a run gone since. */
-  async run(key: number): Promise<StoreRun | undefined> {
-    const place = this.places[key - 1];
-    if (place === undefined) return undefined;
+  /** The run at `place` as the store has it now; undefined when it is gone. */
+  async run(place: RunPlace): Promise<StoreRun | undefined> {
     const s = runAtStatement(this.runs, place);
     return this.db.read(async (r) => (await this.toRuns(r, await r.query(s.text, s.values)))[0]);
   }
@@ -234,20 +219,9 @@ export class PgStore implements RunRows {
     return storeRunFileName(this.info.fileName, run);
   }
 
-  /** Loads one run with the explorer's loaders. Never throws: failures name the store, table and row. */
-  async loadRun(key: number, opts: LoadRunOptions = {}): Promise<FileLoadResult> {
-    let run: StoreRun | undefined;
-    try {
-      run = await this.run(key);
-    } catch (err) {
-      const message = `${this.info.fileName}: ${err instanceof Error ? err.message : String(err)}`;
-      return {
-        ok: false,
-        fileName: this.info.fileName,
-        error: { fileName: this.info.fileName, kind: 'io', message },
-      };
-    }
-    return loadStoreRun(this.info.fileName, key, run, this, opts);
+  /** Loads a listed run with the explorer's loaders. Never throws: failures name the store, table and row. */
+  loadRun(run: StoreRun, opts: LoadRunOptions = {}): Promise<FileLoadResult> {
+    return loadStoreRun(this.info.fileName, run.key, run, this, opts);
   }
 
   private table(name: string): PgTable {

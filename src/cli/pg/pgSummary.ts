@@ -48,7 +48,7 @@ export async function summarizePgStore(
     }
     for await (const run of store.storeOrder(filter, ids)) {
       for (const id of [run.executionId, run.id]) if (id !== null && wanted.has(id)) matched.add(id);
-      const result = await store.loadRun(run.key);
+      const result = await store.loadRun(run);
       if (!result.ok) {
         sink.error(describeLoadError(label, result.error));
         continue;

@@ -96,7 +96,7 @@ async function readInputs(inputs: readonly LoadInput[]): Promise<ReadOutcome> {
 }
 
 /** Registers the stores that opened (the run browser shows the last one) and reports those that did not. */
-function acceptStores(stores: ReadOutcome['stores']): { opened: number; cancelled: number } {
+export function acceptStores(stores: ReadOutcome['stores']): { opened: number; cancelled: number } {
   let opened = 0;
   let cancelled = 0;
   for (const r of stores) {

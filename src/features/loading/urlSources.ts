@@ -1,5 +1,5 @@
 // Where the page can load files from besides the user's disk: `?url=<u>`
-// (repeatable), `?sample`, and the built-in samples in public/samples/ (fetched
+// (repeatable), `?sample`, `?db=<path>` (a server's store), and the built-in samples in public/samples/ (fetched
 // relative to the document base, since the app may be served under any path).
 
 export const SAMPLE_FILES: readonly string[] = [
@@ -16,14 +16,18 @@ export function sampleUrls(baseUri: string): string[] {
 export interface StartupSources {
   readonly urls: readonly string[];
   readonly sample: boolean;
+  /** `?db=/__db/`: the store a server offers (`serve --db`), as given (checked by remoteStorePath). */
+  readonly db?: string;
 }
 
-/** Reads `?url=` (each one, in order, empty ones skipped) and `?sample` from a query string. */
+/** Reads `?url=` (each one, in order, empty ones skipped), `?sample` and `?db=` from a query string. */
 export function readStartupSources(search: string): StartupSources {
   const params = new URLSearchParams(search);
+  const db = params.get('db');
   return {
     urls: params.getAll('url').filter((u) => u.trim() !== ''),
     sample: params.has('sample'),
+    ...(db === null ? {} : { db }),
   };
 }
 

@@ -6,7 +6,7 @@
 // bar; they join "Loaded runs" and the explorer shows the first one. The query
 // and the selection are in the browser store (ids and UI state only); the
 // store handle is in the store registry.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { SortColumn, StoreRun } from '../../model/store/storeTypes.ts';
 import { effectiveQuery, queryOf, selectionOf } from '../../store/browserState.ts';
 import { useBrowserStore } from '../../store/browserStore.ts';
@@ -35,7 +35,8 @@ function StoreBrowser({ store }: { store: StoreHandle }) {
   const setSelection = useBrowserStore((s) => s.setSelection);
   const setSort = useBrowserStore((s) => s.setSort);
   const query = useMemo(() => effectiveQuery(edited), [edited]);
-  const win = useRunWindow(store, query);
+  const [attempt, setAttempt] = useState(0);
+  const win = useRunWindow(store, query, attempt);
   const facets = useStoreFacets(store);
 
   const open = useCallback((runs: readonly StoreRun[]) => void openStoreRuns(store, runs), [store]);
@@ -54,7 +55,8 @@ function StoreBrowser({ store }: { store: StoreHandle }) {
   const onSort = useCallback((sort: SortColumn, desc: boolean) => setSort(sort, desc), [setSort]);
 
   const empty = store.info.runs === 0;
-  const matching = win.total;
+  // While a server's store still counts, the filters say "… of N".
+  const matching = win.counting ? null : win.total;
   const n = selection.size;
 
   return (
@@ -81,7 +83,10 @@ function StoreBrowser({ store }: { store: StoreHandle }) {
         </div>
         {win.error !== null && (
           <p className="run-results__error" role="alert">
-            {win.error}
+            {win.error}{' '}
+            <button type="button" className="btn btn--small" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </button>
           </p>
         )}
         {empty ? (

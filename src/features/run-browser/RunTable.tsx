@@ -52,11 +52,14 @@ interface Props {
   readonly sourceLabel: 'Table' | 'File';
 }
 
-/** The run window of the query, re-rendering as its pages arrive. */
-export function useRunWindow(store: StoreHandle, query: RunQuery): RunWindow {
+/** The run window of the query, re-rendering as its pages arrive; a new `attempt` retries a window that failed. */
+export function useRunWindow(store: StoreHandle, query: RunQuery, attempt = 0): RunWindow {
   const key = JSON.stringify(query);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `query` (a new object per render).
-  const win = useMemo(() => runWindowFor(store, query, (o, l) => store.query(query, o, l)), [store, key]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `query` (a new object per render); `attempt` asks again.
+  const win = useMemo(
+    () => runWindowFor(store, query, (o, l) => store.query(query, o, l)),
+    [store, key, attempt],
+  );
   useSyncExternalStore(win.subscribe, win.getVersion, win.getVersion);
   useEffect(() => win.ensure(0, 0), [win]);
   return win;

@@ -4,7 +4,9 @@
 // answer to an older query can only land in its own window and never shows
 // in the list. The last few windows of each store are kept, so going back to
 // a query (or coming back to the browser) shows its rows at once. Filtering
-// and sorting are the store's work (SQL in its worker); this only pages.
+// and sorting are the store's work (SQL in its worker, or a server's); this
+// only pages. A server's store counts apart (RunPage.counted): the rows show
+// at once, with the runs known so far as the total until the count comes.
 import type { RunPage, RunQuery, StoreRun } from '../../model/store/storeTypes.ts';
 import { queryKey } from '../../store/browserState.ts';
 
@@ -16,6 +18,9 @@ export type FetchPage = (offset: number, limit: number) => Promise<RunPage>;
 export class RunWindow {
   /** Runs matching the query; null until the first page arrives. */
   total: number | null = null;
+  /** True while the store is still counting (total is then the runs known so far). */
+  counting = false;
+  private countAsked = false;
   /** Why a page could not be fetched (the store's message), or null. */
   error: string | null = null;
   /** Bumped on every change, for useSyncExternalStore. */
@@ -72,6 +77,32 @@ export class RunWindow {
     }
   }
 
+  private changed(): void {
+    this.version++;
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** A store that counts apart: the runs known so far until the count comes (waited for once per window). */
+  private awaitCount(counted: Promise<number>, known: number): void {
+    if (this.countAsked && !this.counting) return;
+    this.total = Math.max(this.total ?? 0, known);
+    if (this.countAsked) return;
+    this.countAsked = true;
+    this.counting = true;
+    counted.then(
+      (n) => {
+        this.total = n;
+        this.counting = false;
+        this.changed();
+      },
+      (err: unknown) => {
+        this.error = err instanceof Error ? err.message : String(err);
+        this.counting = false;
+        this.changed();
+      },
+    );
+  }
+
   private async load(page: number): Promise<void> {
     try {
       const answer = await this.fetchPage(page * this.pageSize, this.pageSize);
@@ -80,13 +111,13 @@ export class RunWindow {
         this.positions.set(r.key, page * this.pageSize + i);
         this.known.set(r.key, r);
       });
-      this.total = answer.total;
+      if (answer.counted) this.awaitCount(answer.counted, page * this.pageSize + answer.rows.length);
+      else this.total = answer.total;
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
       if (this.total === null) this.total = 0;
     }
-    this.version++;
-    for (const l of [...this.listeners]) l();
+    this.changed();
   }
 }
 

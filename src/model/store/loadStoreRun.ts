@@ -3,7 +3,7 @@
 // step rows go to stepRowsRun. The backend only reads rows (its RunRows);
 // what the run is called and every failure message (naming the store, table
 // and row) are decided here, once. Never throws.
-import { loadHistoryStream } from '../stream/loadHistoryStream.ts';
+import { loadHistoryStream, type StreamInput } from '../stream/loadHistoryStream.ts';
 import type { FileLoadResult, LoadProgress } from '../types.ts';
 import { QueryError } from './runQuerySql.ts';
 import { type StepRowInput, stepRowsRun } from './stepRowsRun.ts';
@@ -12,12 +12,14 @@ import { rowPlace, type StoreRun } from './storeTypes.ts';
 export interface LoadRunOptions {
   readonly onProgress?: (p: LoadProgress) => void;
   readonly signal?: AbortSignal;
+  /** Loads history_data's bytes under the run's name; default the streaming loader here (the page passes its load worker). */
+  readonly loadHistory?: (input: StreamInput, fileName: string) => Promise<FileLoadResult>;
 }
 
 /** How a backend reads the rows of one run. */
 export interface RunRows {
-  /** history_data as JSON bytes, or null when the row has none. */
-  historyBytes(run: StoreRun): Uint8Array | null | Promise<Uint8Array | null>;
+  /** history_data as JSON bytes (or a Blob of them), or null when the row has none. */
+  historyBytes(run: StoreRun): StreamInput | null | Promise<StreamInput | null>;
   /** The run's step rows as listed when the store was opened. */
   stepRows(run: StoreRun): StepRowInput[] | Promise<StepRowInput[]>;
 }
@@ -74,6 +76,7 @@ async function readRun(
   if (run.kind === 'history') {
     const bytes = await rows.historyBytes(run);
     if (bytes === null) return null;
+    if (opts.loadHistory) return opts.loadHistory(bytes, name);
     return loadHistoryStream(bytes, name, {
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),

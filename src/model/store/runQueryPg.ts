@@ -238,6 +238,31 @@ export interface RunPlace {
   readonly id: string;
 }
 
+/** A run's place as a StoreRun tells it. */
+export function placeOf(run: {
+  readonly kind: string;
+  readonly table: string;
+  readonly id: string;
+}): RunPlace {
+  return { rank: run.kind === 'steps' ? 1 : 0, table: run.table, id: run.id };
+}
+
+/**
+ * A run's key: a 53-bit hash of its place (two FNV-1a passes), so the same
+ * run has the same key wherever and whenever it is listed; 1 or more.
+ */
+export function runKey(place: RunPlace): number {
+  const text = `${place.rank}\u0000${place.table}\u0000${place.id}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11) || 1;
+}
+
 /** The one run at `place`. */
 export function runAtStatement(runs: string, place: RunPlace): PgStatement {
   return {

@@ -112,8 +112,10 @@ export interface RunQuery {
 export const DEFAULT_RUN_QUERY: RunQuery = { sort: 'start_time', desc: true };
 
 export interface RunPage {
-  /** Runs matching the query. */
+  /** Runs matching the query (while `counted` is pending: the runs known so far, a lower bound). */
   readonly total: number;
+  /** A server's store counts apart from the page, so the page need not wait: the total, when it comes. */
+  readonly counted?: Promise<number>;
   readonly offset: number;
   readonly rows: readonly StoreRun[];
 }
