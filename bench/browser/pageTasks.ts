@@ -43,12 +43,13 @@ export async function selectStep(k: number): Promise<UiTiming> {
   ].filter(
     (i) =>
       i.getAttribute('aria-selected') !== 'true' &&
-      !(i.getAttribute('aria-label') ?? '').startsWith('Detached'),
+      !(i.querySelector('.outline__name')?.textContent ?? '').startsWith('Detached'),
   );
   if (items.length === 0) throw new Error('no treeitems to select');
   const item = items[k % items.length]!;
-  const label = item.getAttribute('aria-label') ?? '';
-  const stateName = label.slice(0, label.lastIndexOf(' '));
+  // The row's state name (its accessible name also says status and duration).
+  const stateName = item.querySelector('.outline__name')?.textContent ?? '';
+  if (stateName === '') throw new Error('a treeitem without its state name (.outline__name)');
   const details = document.querySelector('section[aria-label="Step details"]');
   if (!details) throw new Error('no "Step details" region');
   const before = details.textContent;
