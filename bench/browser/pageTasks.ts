@@ -70,7 +70,7 @@ export async function selectStep(k: number): Promise<UiTiming> {
   const t1 = performance.now();
   await new Promise((r) => requestAnimationFrame(r));
   const t2 = performance.now();
-  return { commitMs: t1 - t0, paintedMs: t2 - t0, text: label };
+  return { commitMs: t1 - t0, paintedMs: t2 - t0, text: item.getAttribute('aria-label') ?? stateName };
 }
 
 export type ParseTiming =
