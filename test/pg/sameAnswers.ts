@@ -6,7 +6,10 @@
 import { expect } from 'vitest';
 import type { PgStore } from '../../src/cli/pg/pgStore.ts';
 import { queryRunList } from '../../src/model/store/runListQuery.ts';
-import { type RunQuery, SORT_COLUMNS, type StoreRun } from '../../src/model/store/storeTypes.ts';
+import type { RunQuery, StoreRun } from '../../src/model/store/storeTypes.ts';
+import { EVERY_SORT, FIXTURE_QUERIES } from '../model/store/runQueries.ts';
+
+export { FIXTURE_QUERIES };
 
 const place = (r: StoreRun): string => `${r.kind} ${r.table} ${r.id}`;
 
@@ -30,36 +33,6 @@ export async function expectSameAnswers(store: PgStore, queries: readonly RunQue
     expect({ q, runs: jump.rows.map(place) }).toEqual({ q, runs: want.runs.slice(3, 5) });
   }
 }
-
-const EVERY_SORT: RunQuery[] = SORT_COLUMNS.flatMap((sort) => [
-  { sort, desc: true },
-  { sort, desc: false },
-]);
-
-/** The queries runListQuery.test.ts holds SQLite to, and a few more. */
-export const FIXTURE_QUERIES: readonly RunQuery[] = [
-  { sort: 'start_time', desc: true },
-  { sort: 'start_time', desc: false, failures: 'with' },
-  { sort: 'start_time', desc: false, failures: 'without' },
-  { sort: 'fsm_name', desc: false, status: 'completed' },
-  { sort: 'duration', desc: true, status: 'in_progress' },
-  { sort: 'steps', desc: true, metadata: [{ key: 'tenant_id', value: 'acme' }] },
-  { sort: 'steps', desc: true, metadata: [{ key: 'user.plan', value: 'pro' }] },
-  { sort: 'steps', desc: true, metadata: [{ key: 'run_no', value: '1' }] },
-  { sort: 'execution_id', desc: false, text: '-00' },
-  { sort: 'execution_id', desc: false, text: 'CONV' },
-  { sort: 'start_time', desc: true, since: 1758400500, until: 1758402000 },
-  { sort: 'kind', desc: false, fsm: 'support_agent' },
-  {
-    sort: 'failed',
-    desc: true,
-    metadata: [
-      { key: 'tenant_id', value: 'acme' },
-      { key: 'channel', value: 'web' },
-    ],
-  },
-  ...EVERY_SORT,
-];
 
 export const TRICKY_QUERIES: readonly RunQuery[] = [
   ...EVERY_SORT,

@@ -8,27 +8,12 @@ import { loadHistoryFile } from '../../../src/model/loadFile.ts';
 import { bytesSource } from '../../../src/model/store/byteSource.ts';
 import { queryRunList, runListFacets, storeRunOfRun } from '../../../src/model/store/runListQuery.ts';
 import { SqliteStore } from '../../../src/model/store/sqliteStore.ts';
-import { type RunQuery, SORT_COLUMNS } from '../../../src/model/store/storeTypes.ts';
+import type { RunQuery } from '../../../src/model/store/storeTypes.ts';
+import { FIXTURE_QUERIES } from './runQueries.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
-const QUERIES: RunQuery[] = [
-  { sort: 'start_time', desc: true },
-  { sort: 'start_time', desc: false, failures: 'with' },
-  { sort: 'start_time', desc: false, failures: 'without' },
-  { sort: 'fsm_name', desc: false, status: 'completed' },
-  { sort: 'duration', desc: true, status: 'in_progress' },
-  { sort: 'steps', desc: true, metadata: [{ key: 'tenant_id', value: 'acme' }] },
-  { sort: 'steps', desc: true, metadata: [{ key: 'user.plan', value: 'pro' }] },
-  { sort: 'steps', desc: true, metadata: [{ key: 'run_no', value: '1' }] },
-  { sort: 'execution_id', desc: false, text: '-00' },
-  { sort: 'start_time', desc: true, since: 1758400500, until: 1758402000 },
-  { sort: 'kind', desc: false, fsm: 'support_agent' },
-  ...SORT_COLUMNS.flatMap((sort) => [
-    { sort, desc: true },
-    { sort, desc: false },
-  ]),
-];
+const QUERIES = FIXTURE_QUERIES;
 
 describe('queryRunList', () => {
   it('agrees with the SQL run index on every query', async () => {
