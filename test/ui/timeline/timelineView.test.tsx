@@ -4,72 +4,29 @@
 // selecting its step, the keys (rows, fold, zoom, fit), only the rows in view
 // drawn, and the Tree/Timeline switch in the whole app with the hash.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AXIS_HEIGHT, ROW_HEIGHT } from '../../../src/features/timeline/drawTimeline.ts';
 import { TimelineView } from '../../../src/features/timeline/TimelineView.tsx';
 import { criticalPath } from '../../../src/model/criticalPath.ts';
 import type { Run } from '../../../src/model/types.ts';
 import { useExplorerStore } from '../../../src/store/explorerStore.ts';
-import { clearRuns, registerRun } from '../../../src/store/runRegistry.ts';
-import { type FakeContext, fakeContext } from '../tree/fakeContext.ts';
+import { registerRun } from '../../../src/store/runRegistry.ts';
+import { canvasHarness } from '../tree/canvasHarness.ts';
 import { branchingRun, chainRun } from '../tree/makeRun.ts';
 
 const SIZE = { width: 900, height: 400 };
-let ctx: FakeContext;
-let frames: Array<() => void>;
-
-function flushFrames() {
-  act(() => {
-    const now = frames;
-    frames = [];
-    for (const f of now) f();
-  });
-}
+const paint = canvasHarness(SIZE);
 
 function show(run: Run) {
   registerRun(run);
   act(() => useExplorerStore.getState().addRuns([run.id]));
   render(<TimelineView />);
-  flushFrames();
+  paint.flush();
   return screen.getByRole('application', { name: /Timeline drawing/ });
 }
 
 /** The y of row `row` on the canvas, in its middle. */
 const rowY = (row: number) => AXIS_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT / 2;
-
-beforeEach(() => {
-  useExplorerStore.getState().reset();
-  clearRuns();
-  ctx = fakeContext();
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(() => cb(0)));
-  vi.stubGlobal('cancelAnimationFrame', () => {});
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
-    () => ctx as unknown as CanvasRenderingContext2D,
-  );
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(
-    () =>
-      ({
-        x: 0,
-        y: 0,
-        left: 0,
-        top: 0,
-        right: SIZE.width,
-        bottom: SIZE.height,
-        ...SIZE,
-        toJSON: () => ({}),
-      }) as DOMRect,
-  );
-  Object.defineProperty(window, 'devicePixelRatio', { value: 1, configurable: true });
-});
-
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-  useExplorerStore.getState().reset();
-  clearRuns();
-});
 
 describe('TimelineView', () => {
   it('is a region named Timeline with a named, focusable drawing, zoom buttons and the critical path', () => {
@@ -82,8 +39,8 @@ describe('TimelineView', () => {
       expect(within(region).getByRole('button', { name })).toBeEnabled();
     expect(region).toHaveTextContent(/Critical path: \d+ steps?, /);
     // State names and durations were painted, and the axis labels from the run's start.
-    expect(ctx.texts.some((t) => t.includes(run.steps[0]!.stateName))).toBe(true);
-    expect(ctx.texts).toContain('0');
+    expect(paint.ctx.texts.some((t) => t.includes(run.steps[0]!.stateName))).toBe(true);
+    expect(paint.ctx.texts).toContain('0');
   });
 
   it('a click on a row selects its step; the critical path link selects its largest step', () => {
@@ -120,19 +77,19 @@ describe('TimelineView', () => {
     expect(folded?.has(first)).toBe(true);
     fireEvent.keyDown(canvas, { key: 'Enter' });
     expect(useExplorerStore.getState().collapsed[run.id]?.has(first)).toBe(false);
-    flushFrames();
-    const before = ctx.texts.length;
+    paint.flush();
+    const before = paint.ctx.texts.length;
     fireEvent.keyDown(canvas, { key: '+' });
     fireEvent.keyDown(canvas, { key: 'f' });
-    flushFrames();
-    expect(ctx.texts.length).toBeGreaterThan(before);
+    paint.flush();
+    expect(paint.ctx.texts.length).toBeGreaterThan(before);
   });
 
   it('draws only the rows in view of a long run', () => {
     const run = chainRun(5000);
     show(run);
     const names = new Set(run.steps.map((s) => s.stateName));
-    const drawnNames = ctx.texts.filter((t) => names.has(t.replace(/^[▸▾] /, '')));
+    const drawnNames = paint.ctx.texts.filter((t) => names.has(t.replace(/^[▸▾] /, '')));
     const inView = Math.ceil((SIZE.height - AXIS_HEIGHT) / ROW_HEIGHT) + 1;
     expect(drawnNames.length).toBeLessThanOrEqual(inView);
     expect(drawnNames.length).toBeGreaterThan(5);

@@ -2,9 +2,9 @@
 // The tree view component in jsdom with a fake 2D context: its accessible
 // parts, selection and collapse by pointer, keyboard zoom, tooltip, and
 // panning to a selection made elsewhere. Frames are flushed by hand.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   fitBelowButtons,
   initialView,
@@ -16,27 +16,18 @@ import { TreeView } from '../../../src/features/tree-view/TreeView.tsx';
 import { worldToScreen } from '../../../src/features/tree-view/viewport.ts';
 import type { Run } from '../../../src/model/types.ts';
 import { useExplorerStore } from '../../../src/store/explorerStore.ts';
-import { clearRuns, registerRun } from '../../../src/store/runRegistry.ts';
-import { type FakeContext, fakeContext } from './fakeContext.ts';
+import { registerRun } from '../../../src/store/runRegistry.ts';
+import { canvasHarness } from './canvasHarness.ts';
 import { branchingRun, chainRun, makeRun } from './makeRun.ts';
 
 const SIZE = { width: 800, height: 600 };
-let ctx: FakeContext;
-let frames: Array<() => void>;
-
-function flushFrames() {
-  act(() => {
-    const now = frames;
-    frames = [];
-    for (const f of now) f();
-  });
-}
+const paint = canvasHarness(SIZE);
 
 function show(run: Run) {
   registerRun(run);
   act(() => useExplorerStore.getState().addRuns([run.id]));
   render(<TreeView />);
-  flushFrames();
+  paint.flush();
   return screen.getByRole('application', { name: /Step tree drawing/ });
 }
 
@@ -55,7 +46,7 @@ function screenPoint(run: Run, step: number): { clientX: number; clientY: number
 
 /** The world scale of the last drawn frame (setTransform a / dpr). */
 function lastScale(): number {
-  const t = ctx.transforms.at(-1)!;
+  const t = paint.ctx.transforms.at(-1)!;
   return t[0]!;
 }
 
@@ -63,30 +54,6 @@ function click(el: Element, at: { clientX: number; clientY: number }, extra: Rec
   fireEvent.pointerDown(el, { ...at, pointerId: 1, pointerType: 'mouse', button: 0, ...extra });
   fireEvent.pointerUp(el, { ...at, pointerId: 1, pointerType: 'mouse', button: 0, ...extra });
 }
-
-beforeEach(() => {
-  useExplorerStore.getState().reset();
-  clearRuns();
-  ctx = fakeContext();
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(() => cb(0)));
-  vi.stubGlobal('cancelAnimationFrame', () => {});
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
-    () => ctx as unknown as CanvasRenderingContext2D,
-  );
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(
-    () => ({ x: 0, y: 0, left: 0, top: 0, right: 800, bottom: 600, ...SIZE, toJSON: () => ({}) }) as DOMRect,
-  );
-  Object.defineProperty(window, 'devicePixelRatio', { value: 1, configurable: true });
-});
-
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-  useExplorerStore.getState().reset();
-  clearRuns();
-});
 
 describe('TreeView', () => {
   it('names the drawing, offers zoom buttons and a visible legend, and draws the run', () => {
@@ -100,7 +67,7 @@ describe('TreeView', () => {
     expect(within(legend).getByText('failed')).toBeVisible();
     // Every step is in reference mode: the drawing has no mode letters, so neither has the legend.
     expect(within(legend).queryByText('copy / reference / direct')).toBeNull();
-    expect(ctx.count('fill')).toBeGreaterThan(10); // nodes were painted
+    expect(paint.ctx.count('fill')).toBeGreaterThan(10); // nodes were painted
     // What the keys do is the drawing's description.
     expect(canvas).toHaveAccessibleDescription(/Enter selects the step at the centre mark/);
   });
@@ -156,15 +123,15 @@ describe('TreeView', () => {
     expect(useExplorerStore.getState().selectedStep).toBe(3);
     click(canvas, screenPoint(run, 3), { altKey: true });
     expect(useExplorerStore.getState().collapsed[run.id]?.has(3)).toBe(true);
-    flushFrames();
-    expect(ctx.texts).toContain('+5');
+    paint.flush();
+    expect(paint.ctx.texts).toContain('+5');
   });
 
   it('does not select when the press turns into a drag, and pans instead', () => {
     const run = branchingRun();
     const canvas = show(run);
     const at = screenPoint(run, 3);
-    const before = ctx.transforms.at(-1)![4]!;
+    const before = paint.ctx.transforms.at(-1)![4]!;
     fireEvent.pointerDown(canvas, { ...at, pointerId: 1, pointerType: 'mouse' });
     fireEvent.pointerMove(canvas, {
       clientX: at.clientX + 60,
@@ -178,9 +145,9 @@ describe('TreeView', () => {
       pointerId: 1,
       pointerType: 'mouse',
     });
-    flushFrames();
+    paint.flush();
     expect(useExplorerStore.getState().selectedStep).toBe(-1);
-    expect(ctx.transforms.at(-1)![4]!).toBeCloseTo(before + 60);
+    expect(paint.ctx.transforms.at(-1)![4]!).toBeCloseTo(before + 60);
   });
 
   it('zooms with + and - and fits again with F', async () => {
@@ -189,16 +156,16 @@ describe('TreeView', () => {
     const fitted = lastScale();
     canvas.focus();
     await user.keyboard('+');
-    flushFrames();
+    paint.flush();
     expect(lastScale()).toBeCloseTo(fitted * 1.25);
     await user.keyboard('--');
-    flushFrames();
+    paint.flush();
     expect(lastScale()).toBeCloseTo(fitted / 1.25);
     await user.keyboard('f');
-    flushFrames();
+    paint.flush();
     expect(lastScale()).toBeCloseTo(fitted);
     await user.click(screen.getByRole('button', { name: 'Zoom in' }));
-    flushFrames();
+    paint.flush();
     expect(lastScale()).toBeCloseTo(fitted * 1.25);
   });
 
@@ -220,10 +187,10 @@ describe('TreeView', () => {
     const canvas = show(run);
     canvas.focus();
     for (let i = 0; i < 12; i++) fireEvent.keyDown(canvas, { key: '+' });
-    flushFrames();
+    paint.flush();
     act(() => useExplorerStore.getState().selectStep(190));
-    flushFrames();
-    const [a, , , , e, f] = ctx.transforms.at(-1)!;
+    paint.flush();
+    const [a, , , , e, f] = paint.ctx.transforms.at(-1)!;
     const layout = layoutOf(run);
     const slot = layout.slotOfStep[190]!;
     const sx = layout.x[slot]! * a! + e!;
@@ -248,7 +215,7 @@ describe('TreeView', () => {
     fireEvent.pointerMove(canvas, touch(2, 500));
     fireEvent.pointerUp(canvas, touch(2, 500));
     fireEvent.pointerUp(canvas, touch(1, 300));
-    flushFrames();
+    paint.flush();
     expect(lastScale()).toBeCloseTo(fitted * 2);
     expect(useExplorerStore.getState().selectedStep).toBe(-1);
   });
@@ -257,16 +224,16 @@ describe('TreeView', () => {
     const canvas = show(branchingRun());
     fireEvent.keyDown(canvas, { key: '+' });
     fireEvent.keyDown(canvas, { key: '+' });
-    flushFrames();
+    paint.flush();
     const other = chainRun(30);
     registerRun(other);
     act(() => {
       useExplorerStore.getState().addRuns([other.id]);
       useExplorerStore.getState().setActiveRun(other.id);
     });
-    flushFrames();
+    paint.flush();
     const expected = initialView(layoutOf(other), SIZE);
-    const [a, , , , e, f] = ctx.transforms.at(-1)!;
+    const [a, , , , e, f] = paint.ctx.transforms.at(-1)!;
     expect(a).toBeCloseTo(expected.scale);
     expect(e).toBeCloseTo(expected.tx);
     expect(f).toBeCloseTo(expected.ty);
@@ -283,7 +250,7 @@ describe('TreeView', () => {
     expect(all.scale).toBeLessThan(READABLE_SCALE);
     // Opening view: readable, with the root on screen near the top.
     expect(lastScale()).toBeGreaterThanOrEqual(READABLE_SCALE);
-    const [a, , , , e, f] = ctx.transforms.at(-1)!;
+    const [a, , , , e, f] = paint.ctx.transforms.at(-1)!;
     const rootY = layout.y[layout.slotOfStep[0]!]! * a! + f!;
     const rootX = layout.x[layout.slotOfStep[0]!]! * a! + e!;
     // Near the top, below the floating zoom buttons.
@@ -291,9 +258,9 @@ describe('TreeView', () => {
     expect(rootY).toBeLessThan(SIZE.height / 4);
     expect(rootX).toBeGreaterThan(0);
     expect(rootX).toBeLessThan(SIZE.width);
-    expect(ctx.texts).toContain('s0');
+    expect(paint.ctx.texts).toContain('s0');
     await user.click(screen.getByRole('button', { name: 'Fit to view' }));
-    flushFrames();
+    paint.flush();
     expect(lastScale()).toBeCloseTo(all.scale);
     expect(canvas).toHaveAccessibleName('Step tree drawing, 60 steps');
   });
@@ -314,16 +281,16 @@ describe('TreeView', () => {
     const canvas = show(run);
     const narrower = { width: 600, height: 600 };
     act(() => resized?.([{ contentRect: narrower }]));
-    flushFrames();
+    paint.flush();
     const expected = initialView(layoutOf(run), narrower);
     expect(lastScale()).toBeCloseTo(expected.scale);
-    expect(ctx.transforms.at(-1)![4]).toBeCloseTo(expected.tx);
+    expect(paint.ctx.transforms.at(-1)![4]).toBeCloseTo(expected.tx);
     // After a zoom the user's view stays as it is on the next resize.
     fireEvent.keyDown(canvas, { key: '+' });
-    flushFrames();
+    paint.flush();
     const zoomed = lastScale();
     act(() => resized?.([{ contentRect: SIZE }]));
-    flushFrames();
+    paint.flush();
     expect(lastScale()).toBeCloseTo(zoomed);
   });
 });
