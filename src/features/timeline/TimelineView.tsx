@@ -10,6 +10,7 @@ import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selectors.ts';
 import { DETACHED_GROUP, flattenOutline } from '../outline/flattenOutline.ts';
+import { watchCanvasSize } from '../tree-view/canvasSize.ts';
 import { createFrameScheduler, type FrameScheduler } from '../tree-view/frameScheduler.ts';
 import { currentPalette, watchTheme } from '../tree-view/theme.ts';
 import { CriticalPathSummary } from './CriticalPathSummary.tsx';
@@ -104,27 +105,15 @@ export function TimelineView() {
     };
     const scheduler = createFrameScheduler(draw);
     schedulerRef.current = scheduler;
-    const resize = (width: number, height: number) => {
-      scene.dpr = window.devicePixelRatio || 1;
+    const unobserve = watchCanvasSize(stage, canvas, (width, height, dpr) => {
+      scene.dpr = dpr;
       scene.width = width;
       scene.height = height;
-      canvas.width = Math.max(1, Math.round(width * scene.dpr));
-      canvas.height = Math.max(1, Math.round(height * scene.dpr));
       if (scene.scale) scene.scale = withWidth(scene.scale, width - GUTTER_WIDTH);
       else fitRun();
       scene.scrollTop = Math.min(scene.scrollTop, maxScroll());
       scheduler.request();
-    };
-    const rect = stage.getBoundingClientRect();
-    resize(rect.width, rect.height);
-    const observer =
-      typeof ResizeObserver === 'function'
-        ? new ResizeObserver((entries) => {
-            const box = entries[entries.length - 1]?.contentRect;
-            if (box) resize(box.width, box.height);
-          })
-        : null;
-    observer?.observe(stage);
+    });
     const unwatch = watchTheme(() => scheduler.request());
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
@@ -141,7 +130,7 @@ export function TimelineView() {
     canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => {
       canvas.removeEventListener('wheel', onWheel);
-      observer?.disconnect();
+      unobserve();
       unwatch();
       scheduler.cancel();
     };

@@ -19,6 +19,7 @@ import {
 } from 'react';
 import { useExplorerStore } from '../../store/explorerStore.ts';
 import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selectors.ts';
+import { watchCanvasSize } from './canvasSize.ts';
 import { hasOneDataMode } from './dataModes.ts';
 import { createDrawCache, type DrawState, drawTree } from './drawTree.ts';
 import { createFrameScheduler, type FrameScheduler } from './frameScheduler.ts';
@@ -182,12 +183,9 @@ export function TreeView() {
     const scheduler = createFrameScheduler(draw);
     schedulerRef.current = scheduler;
 
-    const resize = (width: number, height: number) => {
-      const dpr = window.devicePixelRatio || 1;
+    const unobserve = watchCanvasSize(stage, canvas, (width, height, dpr) => {
       scene.size = { width, height };
       scene.dpr = dpr;
-      canvas.width = Math.max(1, Math.round(width * dpr));
-      canvas.height = Math.max(1, Math.round(height * dpr));
       if (scene.layout && (scene.autoView || needsOpeningView(scene, scene.layout)) && width > 0) {
         scene.fittedRun = scene.layout.run;
         scene.fittedOrientation = scene.layout.orientation;
@@ -196,17 +194,7 @@ export function TreeView() {
       }
       scheduler.flush();
       scheduler.request();
-    };
-    const rect = stage.getBoundingClientRect();
-    resize(rect.width, rect.height);
-    const observer =
-      typeof ResizeObserver === 'function'
-        ? new ResizeObserver((entries) => {
-            const box = entries[entries.length - 1]?.contentRect;
-            if (box) resize(box.width, box.height);
-          })
-        : null;
-    observer?.observe(stage);
+    });
     const unwatch = watchTheme(() => scheduler.request());
 
     const onWheel = (e: WheelEvent) => {
@@ -223,7 +211,7 @@ export function TreeView() {
 
     return () => {
       canvas.removeEventListener('wheel', onWheel);
-      observer?.disconnect();
+      unobserve();
       unwatch();
       scheduler.cancel();
       schedulerRef.current = null;
