@@ -2,7 +2,12 @@
 // RunComparison (model/compare). Steps are named by their path of state
 // names (stepPath) and step ids in each run. Text from the files is stripped
 // of terminal control characters.
-import { type RunComparison, type StepDifference, stepPath } from '../model/compare/compareRuns.ts';
+import {
+  type RunComparison,
+  type StepDifference,
+  stateChanged,
+  stepPath,
+} from '../model/compare/compareRuns.ts';
 import type { Run } from '../model/types.ts';
 import { clean, formatCount, formatDuration } from './summaryText.ts';
 
@@ -130,9 +135,7 @@ export function diffText(a: DiffSide, b: DiffSide, c: RunComparison): string {
     const more = c.differences.length - TEXT_DIFFERENCES;
     if (more > 0) out.push(`  … and ${formatCount(more)} more (--json lists them all)`);
   }
-  const states = c.states.filter(
-    (s) => s.countA !== s.countB || s.failedA !== s.failedB || s.p95A !== s.p95B,
-  );
+  const states = c.states.filter(stateChanged);
   if (states.length > 0) {
     out.push('', 'States that changed (count, failed, p50, p95: A -> B):');
     for (const s of states) {

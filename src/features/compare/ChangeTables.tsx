@@ -1,18 +1,15 @@
 // Per state and per resource type, A beside B: counts, failures, p50/p95
 // durations; resource calls and time. Rows that changed come first and are
 // marked (≠), the others follow.
-import type { RunComparison, StateChange } from '../../model/compare/compareRuns.ts';
+import { type RunComparison, stateChanged } from '../../model/compare/compareRuns.ts';
 import { formatSeconds } from '../tree-view/stepText.ts';
-
-const changedState = (s: StateChange) =>
-  s.countA !== s.countB || s.failedA !== s.failedB || s.p95A !== s.p95B;
 
 function arrow(a: string, b: string): string {
   return a === b ? a : `${a} → ${b}`;
 }
 
 export function StateChanges({ c }: { c: RunComparison }) {
-  const rows = [...c.states].sort((x, y) => Number(changedState(y)) - Number(changedState(x)));
+  const rows = [...c.states].sort((x, y) => Number(stateChanged(y)) - Number(stateChanged(x)));
   return (
     <table className="compare-table">
       <caption className="visually-hidden">States in A and B</caption>
@@ -27,9 +24,9 @@ export function StateChanges({ c }: { c: RunComparison }) {
       </thead>
       <tbody>
         {rows.map((s) => (
-          <tr key={s.stateName} className={changedState(s) ? 'compare-table__changed' : undefined}>
+          <tr key={s.stateName} className={stateChanged(s) ? 'compare-table__changed' : undefined}>
             <th scope="row">
-              {changedState(s) && (
+              {stateChanged(s) && (
                 <>
                   <span aria-hidden="true">≠ </span>
                   <span className="visually-hidden">changed: </span>

@@ -49,6 +49,11 @@ export interface StateChange {
   readonly p95B: number | null;
 }
 
+/** The state's count, failures or p95 differ between A and B. */
+export function stateChanged(s: StateChange): boolean {
+  return s.countA !== s.countB || s.failedA !== s.failedB || s.p95A !== s.p95B;
+}
+
 export interface RunComparison {
   readonly match: StepMatch;
   /** Steps matched in both runs. */
