@@ -49,6 +49,17 @@ export function useFilterResult(): FilterResult | null {
   return run ? getFilterResult(run, filters) : null;
 }
 
+/**
+ * The steps to show when "Hide non-matching" is on and a filter is active
+ * (FilterResult.keep: matches and their ancestors); null when every step shows.
+ * The tree, the outline and the timeline all draw these rows.
+ */
+export function useShownSteps(): Uint8Array | null {
+  const filter = useFilterResult();
+  const hide = useExplorerStore((s) => s.filters.hideNonMatching);
+  return hide && filter?.active ? filter.keep : null;
+}
+
 export function useCollapsed(): ReadonlySet<number> {
   return useExplorerStore((s) => (s.activeRunId ? s.collapsed[s.activeRunId] : undefined) ?? EMPTY_SET);
 }

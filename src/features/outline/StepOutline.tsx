@@ -7,7 +7,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selectors.ts';
+import { useActiveRun, useCollapsed, useShownSteps } from '../../store/selectors.ts';
 import { revealCollapsed } from '../tree-view/reveal.ts';
 import { DETACHED_GROUP, flattenOutline, rowOfKey, siblingSteps } from './flattenOutline.ts';
 import { OutlineRow, ROW_HEIGHT } from './OutlineRow.tsx';
@@ -20,9 +20,7 @@ const PAGE_ROWS = 10;
 
 export function StepOutline() {
   const run = useActiveRun();
-  const filter = useFilterResult();
   const collapsed = useCollapsed();
-  const hide = useExplorerStore((s) => s.filters.hideNonMatching);
   const selectedStep = useExplorerStore((s) => s.selectedStep);
   const selectStep = useExplorerStore((s) => s.selectStep);
   const toggleCollapsed = useExplorerStore((s) => s.toggleCollapsed);
@@ -38,7 +36,7 @@ export function StepOutline() {
   /** What has been typed for type-ahead, and when. */
   const typedRef = useRef<TypedText | null>(null);
 
-  const keep = hide && filter?.active ? filter.keep : null;
+  const keep = useShownSteps();
   const rows = useMemo(
     () => (run ? flattenOutline(run, collapsed, keep, detachedOpen) : null),
     [run, collapsed, keep, detachedOpen],

@@ -8,7 +8,7 @@
 // is the drawing's keyboard and screen-reader twin, as for the tree.
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selectors.ts';
+import { useActiveRun, useCollapsed, useFilterResult, useShownSteps } from '../../store/selectors.ts';
 import { DETACHED_GROUP, flattenOutline } from '../outline/flattenOutline.ts';
 import { watchCanvasSize } from '../tree-view/canvasSize.ts';
 import { createFrameScheduler, type FrameScheduler } from '../tree-view/frameScheduler.ts';
@@ -32,7 +32,7 @@ export function TimelineView() {
   const selectedStep = useExplorerStore((s) => s.selectedStep);
   const selectStep = useExplorerStore((s) => s.selectStep);
   const toggleCollapsed = useExplorerStore((s) => s.toggleCollapsed);
-  const keep = hide && filter?.active ? filter.keep : null;
+  const keep = useShownSteps();
   const matches = filter?.active && !hide ? filter.matches : null;
   const rows = useMemo(
     () => (run ? flattenOutline(run, collapsed, keep, true) : null),

@@ -18,7 +18,7 @@ import {
   useState,
 } from 'react';
 import { useExplorerStore } from '../../store/explorerStore.ts';
-import { useActiveRun, useCollapsed, useFilterResult } from '../../store/selectors.ts';
+import { useActiveRun, useCollapsed, useFilterResult, useShownSteps } from '../../store/selectors.ts';
 import { watchCanvasSize } from './canvasSize.ts';
 import { hasOneDataMode } from './dataModes.ts';
 import { createDrawCache, type DrawState, drawTree } from './drawTree.ts';
@@ -85,14 +85,13 @@ export function TreeView() {
   const run = useActiveRun();
   const filter = useFilterResult();
   const collapsed = useCollapsed();
-  const hide = useExplorerStore((s) => s.filters.hideNonMatching);
   const selectedStep = useExplorerStore((s) => s.selectedStep);
   const highlightedResource = useExplorerStore((s) => s.highlightedResource);
   const selectStep = useExplorerStore((s) => s.selectStep);
   const toggleCollapsed = useExplorerStore((s) => s.toggleCollapsed);
   const setCollapsed = useExplorerStore((s) => s.setCollapsed);
 
-  const keep = hide && filter?.active ? filter.keep : null;
+  const keep = useShownSteps();
   const matches = filter?.active ? filter.matches : null;
   // The direction chosen for the run, or the other one after "Rotate layout" (per run, kept in the URL).
   const flipped = useExplorerStore((s) => run !== undefined && run !== null && s.rotated.has(run.id));
