@@ -33,6 +33,9 @@ e2e.test('compare: the new failure is named and its difference opens the step', 
   const first = view.getByRole('region', { name: 'Differences' }).getByRole('button').first();
   assert.match((await first.textContent()) ?? '', /status.*start › call_llm › validate.*completed → failed/);
   await expectNoAxeViolations(page, { label: 'the compare view' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, { label: 'the compare view, dark theme' });
+  await page.emulateMedia({ colorScheme: 'light' });
   await first.click();
   await expectTexts(stepDetails(page), ['validate', 'failed'], '"Step details" of the failed step');
 });
